@@ -18,7 +18,7 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 UNION_HINT = "must be a number, true/false, a text, a list of texts or a range {min: .., max: ..}"
 
 
-class _DateKeepingLoader(yaml.SafeLoader):
+class _DateKeepingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """SafeLoader that refuses duplicate keys (PyYAML would silently keep the last one).
 
     Dates stay dates, so `verified_at: 2026-11-22` is validated as a date.
@@ -45,8 +45,12 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     except OSError as error:
         raise ProfileInvalid(str(path), None, None, f"cannot be read ({error.strerror})") from error
     try:
-        node = yaml.compose(raw, Loader=_DateKeepingLoader)
-        data = yaml.load(raw, Loader=_DateKeepingLoader)
+        loader = _DateKeepingLoader(raw)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None

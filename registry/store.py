@@ -123,9 +123,9 @@ APPEND_ONLY_TABLES = ("profile_version", "field", "field_source", "field_alterna
 VIEWS = {
     "current_field": """
         CREATE VIEW current_field AS
-        SELECT f.id AS field_id, f.slug, pv.version, f.key, f.value, f.unit, f.status, f.reason, f.note,
+        SELECT f.id AS field_id, p.slug, pv.version, f.key, f.value, f.unit, f.status, f.reason, f.note,
                max(f.verified_at, coalesce((SELECT max(e.verified_at) FROM verification_event e
-                   WHERE e.slug = f.slug AND e.key = f.key AND e.version = pv.version), '')) AS verified_at,
+                   WHERE e.slug = p.slug AND e.key = f.key AND e.version = pv.version), '')) AS verified_at,
                f.has_alternatives, f.value_json,
                (SELECT group_concat(s.url, ' ') FROM field_source s WHERE s.field_id = f.id) AS source_urls
         FROM profile p
@@ -288,58 +288,59 @@ class RegistryWriter:
         return version_id
 
     def _add_fields(self, slug: str, version_id: int, fields: Iterable[ProfileField]) -> None:
-        for f in fields:
-            field_id = self.conn.execute(
-                insert(FieldRow.__table__),
-                {
-                    "version_id": version_id,
-                    "slug": slug,
-                    "key": f.key,
-                    "value": readable(f.value),
-                    "value_json": _json(f.value),
-                    "unit": f.unit,
-                    "status": f.status.value,
-                    "reason": f.reason,
-                    "note": f.note,
-                    "verified_at": f.verified_at.isoformat(),
-                    "has_alternatives": 1 if f.alternatives else 0,
-                },
-            ).inserted_primary_key[0]
-            if f.sources:
-                self.conn.execute(
-                    insert(FieldSourceRow.__table__),
-                    [
-                        {
-                            "field_id": field_id,
-                            "url": s.url,
-                            "quote": s.quote,
-                            "language": s.language,
-                            "authority": s.authority.value,
-                            "locator": s.locator,
-                            "fact": s.fact,
-                        }
-                        for s in f.sources
-                    ],
-                )
-            if f.alternatives:
-                self.conn.execute(
-                    insert(FieldAlternativeRow.__table__),
-                    [
-                        {
-                            "field_id": field_id,
-                            "value": readable(a.value),
-                            "value_json": _json(a.value),
-                            "unit": a.unit,
-                            "note": a.note,
-                            "source_urls": " ".join(s.url for s in a.sources),
-                            "sources_json": json.dumps(
-                                [s.model_dump(mode="json", exclude_none=True) for s in a.sources],
-                                ensure_ascii=False,
-                            ),
-                        }
-                        for a in f.alternatives
-                    ],
-                )
+        fields = list(fields)
+        rows = [
+            {
+                "version_id": version_id,
+                "slug": slug,
+                "key": f.key,
+                "value": readable(f.value),
+                "value_json": _json(f.value),
+                "unit": f.unit,
+                "status": f.status.value,
+                "reason": f.reason,
+                "note": f.note,
+                "verified_at": f.verified_at.isoformat(),
+                "has_alternatives": 1 if f.alternatives else 0,
+            }
+            for f in fields
+        ]
+        inserted = self.conn.execute(
+            insert(FieldRow.__table__).returning(FieldRow.__table__.c.id, sort_by_parameter_order=True), rows
+        )
+        ids = [row[0] for row in inserted]
+        sources = [
+            {
+                "field_id": field_id,
+                "url": s.url,
+                "quote": s.quote,
+                "language": s.language,
+                "authority": s.authority.value,
+                "locator": s.locator,
+                "fact": s.fact,
+            }
+            for field_id, f in zip(ids, fields)
+            for s in f.sources
+        ]
+        alternatives = [
+            {
+                "field_id": field_id,
+                "value": readable(a.value),
+                "value_json": _json(a.value),
+                "unit": a.unit,
+                "note": a.note,
+                "source_urls": " ".join(s.url for s in a.sources),
+                "sources_json": json.dumps(
+                    [s.model_dump(mode="json", exclude_none=True) for s in a.sources], ensure_ascii=False
+                ),
+            }
+            for field_id, f in zip(ids, fields)
+            for a in f.alternatives
+        ]
+        if sources:
+            self.conn.execute(insert(FieldSourceRow.__table__), sources)
+        if alternatives:
+            self.conn.execute(insert(FieldAlternativeRow.__table__), alternatives)
 
     def add_verification(
         self,
