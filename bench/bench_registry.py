@@ -42,8 +42,9 @@ def bench_help() -> bool:
 def bench_seed_build(work: Path) -> bool:
     files = sorted((DATA_DIR / "profiles").glob("*.yaml"))
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    baseline = median_seconds(lambda: [yaml.load(f.read_text(encoding="utf-8"), Loader=loader) for f in files],
-                              repeat=5)
+    baseline = median_seconds(
+        lambda: [yaml.load(f.read_text(encoding="utf-8"), Loader=loader) for f in files], repeat=5
+    )
 
     def fresh_build() -> None:
         target = work / "seed"
@@ -71,8 +72,13 @@ def synthetic_profile(i: int, version: int) -> ProfileDocument:
         for k in range(10)
     ]
     return ProfileDocument.model_validate(
-        {"slug": f"kz-synthetic-{i}", "kind": "photo", "document": "synthetic", "title": f"Synthetic {i}",
-         "fields": fields}
+        {
+            "slug": f"kz-synthetic-{i}",
+            "kind": "photo",
+            "document": "synthetic",
+            "title": f"Synthetic {i}",
+            "fields": fields,
+        }
     )
 
 
@@ -94,12 +100,14 @@ def bench_synthetic(work: Path) -> bool:
     max_id = conn.execute("SELECT max(id) FROM field").fetchone()[0]
     ids = iter(random.Random(1).randrange(1, max_id) for _ in range(10**6))
     query = iter(slugs * 1000)
-    baseline = median_seconds(lambda: conn.execute("SELECT * FROM field WHERE id = ?", (next(ids),)).fetchall(),
-                              repeat=101)
+    baseline = median_seconds(
+        lambda: conn.execute("SELECT * FROM field WHERE id = ?", (next(ids),)).fetchall(), repeat=101
+    )
     measured = median_seconds(lambda: conn.execute(sql, {"slug": next(query)}).fetchall(), repeat=101)
     conn.close()
-    return report("current fields of a profile (canned query, 10k x 10 registry)", measured, baseline,
-                  limit_seconds=0.05)
+    return report(
+        "current fields of a profile (canned query, 10k x 10 registry)", measured, baseline, limit_seconds=0.05
+    )
 
 
 def main() -> int:

@@ -23,8 +23,9 @@ def command_seconds(argv: Sequence[str], repeat: int = 7) -> float:
     return median_seconds(lambda: subprocess.run(argv, check=True, capture_output=True), repeat=repeat)
 
 
-def report(name: str, measured: float, baseline: float, limit_ratio: float | None = None,
-           limit_seconds: float | None = None) -> bool:
+def report(
+    name: str, measured: float, baseline: float, limit_ratio: float | None = None, limit_seconds: float | None = None
+) -> bool:
     """Print one line and return whether it is within its limits."""
     ratio = measured / baseline if baseline else float("inf")
     ok = (limit_ratio is None or ratio <= limit_ratio) and (limit_seconds is None or measured <= limit_seconds)
@@ -33,6 +34,8 @@ def report(name: str, measured: float, baseline: float, limit_ratio: float | Non
         limits.append(f"ratio <= {limit_ratio:g}")
     if limit_seconds is not None:
         limits.append(f"<= {limit_seconds * 1000:.0f} ms")
-    print(f"{'PASS' if ok else 'FAIL'}  {name}: {measured * 1000:.1f} ms vs baseline {baseline * 1000:.1f} ms "
-          f"= {ratio:.2f}x  ({', '.join(limits)})")
+    print(
+        f"{'PASS' if ok else 'FAIL'}  {name}: {measured * 1000:.1f} ms vs baseline {baseline * 1000:.1f} ms "
+        f"= {ratio:.2f}x  ({', '.join(limits)})"
+    )
     return ok

@@ -31,7 +31,7 @@ class Registry:
         self.path = path
 
     @classmethod
-    def open(cls, db_path: Path | str) -> "Registry":
+    def open(cls, db_path: Path | str) -> Registry:
         path = Path(db_path)
         if not path.is_file():
             raise RegistryMissing(str(path))
@@ -47,7 +47,7 @@ class Registry:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Registry":
+    def __enter__(self) -> Registry:
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -67,8 +67,7 @@ class Registry:
 
     def latest_version(self, slug: str) -> int:
         row = self.conn.execute(
-            "SELECT pv.version FROM profile p JOIN profile_version pv ON pv.id = p.current_version_id "
-            "WHERE p.slug = ?",
+            "SELECT pv.version FROM profile p JOIN profile_version pv ON pv.id = p.current_version_id WHERE p.slug = ?",
             (slug,),
         ).fetchone()
         if row is None:
@@ -112,20 +111,16 @@ class Registry:
             "WHERE slug = ? ORDER BY version",
             (slug,),
         ).fetchall()
-        return [
-            {**dict(r), "findings": json.loads(r["findings"]) if r["findings"] else []}
-            for r in rows
-        ]
+        return [{**dict(r), "findings": json.loads(r["findings"]) if r["findings"] else []} for r in rows]
 
     def _fields(self, version_id: int, slug: str, version: int) -> list[ProfileField]:
         """Fields as recorded in the version, with verified_at moved on by later verification events."""
-        content = self.conn.execute(
-            "SELECT content_json FROM profile_version WHERE id = ?", (version_id,)
-        ).fetchone()[0]
+        content = self.conn.execute("SELECT content_json FROM profile_version WHERE id = ?", (version_id,)).fetchone()[
+            0
+        ]
         events = dict(
             self.conn.execute(
-                "SELECT key, max(verified_at) FROM verification_event WHERE slug = ? AND version = ? "
-                "GROUP BY key",
+                "SELECT key, max(verified_at) FROM verification_event WHERE slug = ? AND version = ? GROUP BY key",
                 (slug, version),
             ).fetchall()
         )

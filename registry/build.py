@@ -74,7 +74,9 @@ def plan_build(
     for slug in versions:
         if slug not in profiles:
             raise ProfileInvalid(
-                str(profiles_dir / f"{slug}.yaml"), None, None,
+                str(profiles_dir / f"{slug}.yaml"),
+                None,
+                None,
                 "profile has recorded versions but its file is missing; profiles are never deleted",
             )
     for slug, doc in profiles.items():
@@ -88,12 +90,16 @@ def plan_build(
             reason = (doc.change_reason or "").strip()
             if not reason:
                 raise ProfileInvalid(
-                    str(path), 1, "change_reason",
+                    str(path),
+                    1,
+                    "change_reason",
                     f"profile differs from recorded version {last.version}; add 'change_reason:' saying why",
                 )
             if reason == last.reason:
                 raise ProfileInvalid(
-                    str(path), 1, "change_reason",
+                    str(path),
+                    1,
+                    "change_reason",
                     f"change_reason repeats the reason of version {last.version}; describe this change",
                 )
             plan.new_versions.append(_version(doc, last.version + 1, reason, now))
@@ -119,7 +125,11 @@ def _editor_verifications(
             known[e.key] = e.verified_at
     return [
         VerificationEvent(
-            slug=doc.slug, version=last.version, key=f.key, verified_at=f.verified_at, origin="editor",
+            slug=doc.slug,
+            version=last.version,
+            key=f.key,
+            verified_at=f.verified_at,
+            origin="editor",
             recorded_at=now,
         )
         for f in doc.fields
@@ -148,8 +158,7 @@ def apply_plan(
                 for entry in history:
                     digest = recorded.get(slug, {}).get(entry.version)
                     if digest is None:
-                        writer.add_version(entry.profile, entry.version, entry.reason, entry.created_at,
-                                           entry.findings)
+                        writer.add_version(entry.profile, entry.version, entry.reason, entry.created_at, entry.findings)
                         restored += 1
                     elif digest != entry.content_hash:
                         raise RegistryConflict(
@@ -166,8 +175,9 @@ def apply_plan(
             seen = writer.recorded_verifications()
             for e in [*events, *plan.new_events]:
                 if (e.slug, e.version, e.key, e.verified_at.isoformat(), e.origin) not in seen:
-                    writer.add_verification(e.slug, e.version, e.key, e.verified_at, e.origin, e.source_url,
-                                            e.run_id, e.recorded_at)
+                    writer.add_verification(
+                        e.slug, e.version, e.key, e.verified_at, e.origin, e.source_url, e.run_id, e.recorded_at
+                    )
             for entry in plan.new_versions:
                 writer.add_version(entry.profile, entry.version, entry.reason, entry.created_at, entry.findings)
             for entry in plan.new_versions:
@@ -242,14 +252,14 @@ def record_changes(
     now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     versions = ledger.load_versions(data_dir / "versions")
     existing_events = ledger.load_verifications(data_dir / "verifications.jsonl")
-    plan = ChangePlan(new_events=list(events or []))
+    known = {(e.slug, e.version, e.key, e.verified_at, e.origin) for e in existing_events}
+    fresh = [e for e in events or [] if (e.slug, e.version, e.key, e.verified_at, e.origin) not in known]
+    plan = ChangePlan(new_events=list({(e.slug, e.version, e.key, e.verified_at): e for e in fresh}.values()))
     for doc, reason, findings in changes:
         if not reason.strip():
             raise ProfileInvalid(doc.slug, None, "reason", "a new version needs a reason")
         history = versions.get(doc.slug, [])
-        number = (history[-1].version if history else 0) + len(
-            [v for v in plan.new_versions if v.slug == doc.slug]
-        ) + 1
+        number = (history[-1].version if history else 0) + len([v for v in plan.new_versions if v.slug == doc.slug]) + 1
         entry = _version(doc, number, reason, now)
         entry.findings = list(findings)
         plan.new_versions.append(entry)

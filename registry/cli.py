@@ -24,8 +24,14 @@ def _echo_json(data: Any) -> None:
 
 @click.command()
 @db_option
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path), default=DATA_DIR,
-              show_default=True, help="Folder with profiles/, versions/ and verifications.jsonl.")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DATA_DIR,
+    show_default=True,
+    help="Folder with profiles/, versions/ and verifications.jsonl.",
+)
 @json_option
 def build(db_path: Path, data_dir: Path, as_json: bool) -> None:
     """Build or update the SQLite registry from data/.
@@ -44,9 +50,11 @@ def build(db_path: Path, data_dir: Path, as_json: bool) -> None:
     if as_json:
         _echo_json(report.model_dump())
         return
-    click.echo(f"Registry {report.db}: {report.profiles} profiles, {len(report.new_versions)} new version(s), "
-               f"{len(report.unchanged)} unchanged, {report.verification_events} verification event(s) "
-               f"in {report.seconds:.2f} s.")
+    click.echo(
+        f"Registry {report.db}: {report.profiles} profiles, {len(report.new_versions)} new version(s), "
+        f"{len(report.unchanged)} unchanged, {report.verification_events} verification event(s) "
+        f"in {report.seconds:.2f} s."
+    )
     if report.restored_versions:
         click.echo(f"Restored {report.restored_versions} recorded version(s) from data/versions/.")
     for v in report.new_versions:
@@ -128,8 +136,10 @@ def history(slug: str, db_path: Path, as_json: bool) -> None:
     if as_json:
         _echo_json({"slug": slug, "versions": rows})
         return
-    print_table(["version", "created", "reason", "findings"],
-                [[r["version"], r["created_at"], r["reason"], ", ".join(r["findings"])] for r in rows])
+    print_table(
+        ["version", "created", "reason", "findings"],
+        [[r["version"], r["created_at"], r["reason"], ", ".join(r["findings"])] for r in rows],
+    )
 
 
 @click.command()
@@ -153,8 +163,9 @@ def diff(slug: str, a: int, b: int, db_path: Path, as_json: bool) -> None:
     if not changes:
         click.echo(f"{slug}: versions {a} and {b} have the same fields.")
         return
-    print_table(["field", "change", f"v{a}", f"v{b}"],
-                [[c["key"], c["change"], c["before"], c["after"]] for c in changes])
+    print_table(
+        ["field", "change", f"v{a}", f"v{b}"], [[c["key"], c["change"], c["before"], c["after"]] for c in changes]
+    )
 
 
 @click.command()

@@ -23,17 +23,34 @@ def diff_versions(a: ProfileVersion, b: ProfileVersion) -> list[dict[str, Any]]:
             for aspect in ("value", "unit", "status", "reason"):
                 x, y = getattr(old, aspect), getattr(new, aspect)
                 if x != y:
-                    changes.append({"key": key, "change": aspect,
-                                    "before": readable(x) if aspect == "value" else x,
-                                    "after": readable(y) if aspect == "value" else y})
-            if [s.url for s in old.sources] != [s.url for s in new.sources] or [
-                s.quote for s in old.sources] != [s.quote for s in new.sources]:
-                changes.append({"key": key, "change": "sources",
-                                "before": " ".join(s.url for s in old.sources),
-                                "after": " ".join(s.url for s in new.sources)})
+                    changes.append(
+                        {
+                            "key": key,
+                            "change": aspect,
+                            "before": readable(x) if aspect == "value" else x,
+                            "after": readable(y) if aspect == "value" else y,
+                        }
+                    )
+            if [s.url for s in old.sources] != [s.url for s in new.sources] or [s.quote for s in old.sources] != [
+                s.quote for s in new.sources
+            ]:
+                changes.append(
+                    {
+                        "key": key,
+                        "change": "sources",
+                        "before": " ".join(s.url for s in old.sources),
+                        "after": " ".join(s.url for s in new.sources),
+                    }
+                )
             if old.alternatives != new.alternatives:
-                changes.append({"key": key, "change": "alternatives",
-                                "before": len(old.alternatives), "after": len(new.alternatives)})
+                changes.append(
+                    {
+                        "key": key,
+                        "change": "alternatives",
+                        "before": len(old.alternatives),
+                        "after": len(new.alternatives),
+                    }
+                )
     return changes
 
 

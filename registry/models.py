@@ -11,7 +11,8 @@ import re
 from enum import Enum
 from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field as PydanticField, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import Field as PydanticField
 
 SLUG_PATTERN = re.compile(r"^kz-[a-z0-9]+(-[a-z0-9]+)*$")
 FIELD_KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
@@ -51,7 +52,7 @@ class Range(BaseModel):
     max: float
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Range":
+    def _ordered(self) -> Range:
         if self.min > self.max:
             raise ValueError(f"range min {self.min} is greater than max {self.max}")
         return self
@@ -115,7 +116,7 @@ class ProfileField(BaseModel):
         return key
 
     @model_validator(mode="after")
-    def _provenance_complete(self) -> "ProfileField":
+    def _provenance_complete(self) -> ProfileField:
         if self.status is Status.INFERRED and not (self.reason and self.reason.strip()):
             raise ValueError(f"field {self.key!r} is inferred and needs a reason")
         if self.status is not Status.INFERRED and not self.sources:
@@ -150,7 +151,7 @@ class ProfileDocument(BaseModel):
         return slug
 
     @model_validator(mode="after")
-    def _unique_keys(self) -> "ProfileDocument":
+    def _unique_keys(self) -> ProfileDocument:
         seen: set[str] = set()
         for f in self.fields:
             if f.key in seen:
@@ -226,5 +227,3 @@ def verification_level(statuses: list[Status]) -> VerificationLevel:
     if any(s is not Status.INFERRED for s in statuses):
         return "partially-inferred"
     return "inferred"
-
-

@@ -27,8 +27,12 @@ def field_json(f: ProfileField) -> dict[str, Any]:
         "reason": f.reason,
         "note": f.note,
         "alternatives": [
-            {"value": value_json(a.value), "unit": a.unit, "note": a.note,
-             "sources": [s.model_dump(mode="json", exclude_none=True) for s in a.sources]}
+            {
+                "value": value_json(a.value),
+                "unit": a.unit,
+                "note": a.note,
+                "sources": [s.model_dump(mode="json", exclude_none=True) for s in a.sources],
+            }
             for a in f.alternatives
         ],
     }
@@ -56,10 +60,10 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], max_width
     """A plain aligned table; long cells are cut with an ellipsis so rows stay on one line."""
     cells = [[_cell(v, max_width) for v in row] for row in rows]
     widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
-    click.echo("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
+    click.echo("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
     click.echo("  ".join("-" * w for w in widths))
     for row in cells:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
 
 
 def _cell(value: Any, max_width: int) -> str:

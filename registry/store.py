@@ -319,7 +319,7 @@ class RegistryWriter:
                 "locator": s.locator,
                 "fact": s.fact,
             }
-            for field_id, f in zip(ids, fields)
+            for field_id, f in zip(ids, fields, strict=True)
             for s in f.sources
         ]
         alternatives = [
@@ -334,7 +334,7 @@ class RegistryWriter:
                     [s.model_dump(mode="json", exclude_none=True) for s in a.sources], ensure_ascii=False
                 ),
             }
-            for field_id, f in zip(ids, fields)
+            for field_id, f in zip(ids, fields, strict=True)
             for a in f.alternatives
         ]
         if sources:
@@ -370,16 +370,12 @@ class RegistryWriter:
     def recorded_versions(self) -> dict[str, dict[int, str]]:
         """slug -> {version: content_hash} for everything already in the database."""
         found: dict[str, dict[int, str]] = {}
-        for slug, version, digest in self.conn.execute(
-            text("SELECT slug, version, content_hash FROM profile_version")
-        ):
+        for slug, version, digest in self.conn.execute(text("SELECT slug, version, content_hash FROM profile_version")):
             found.setdefault(slug, {})[version] = digest
         return found
 
     def recorded_verifications(self) -> set[tuple[str, int, str, str, str]]:
-        rows = self.conn.execute(
-            text("SELECT slug, version, key, verified_at, origin FROM verification_event")
-        )
+        rows = self.conn.execute(text("SELECT slug, version, key, verified_at, origin FROM verification_event"))
         return {tuple(r) for r in rows}
 
 

@@ -35,8 +35,12 @@ def test_show_json_has_every_field_with_provenance(built: Path) -> None:
     assert ratio["alternatives"][0]["sources"][0]["url"] == "https://anfas.pro/example"
     width = next(f for f in data["fields"] if f["key"] == "print.width_mm")
     assert width["sources"] == [
-        {"url": "https://egov.kz/cms/en/articles/rk_visa_obtaining", "quote": "3.5x4.5 cm", "language": "en",
-         "authority": "official"}
+        {
+            "url": "https://egov.kz/cms/en/articles/rk_visa_obtaining",
+            "quote": "3.5x4.5 cm",
+            "language": "en",
+            "authority": "official",
+        }
     ]
     assert set(width) >= {"key", "value", "unit", "status", "sources", "verified_at", "reason", "alternatives"}
 
@@ -113,8 +117,9 @@ def test_malformed_profile_names_file_line_and_field(data_dir: Path, db_path: Pa
         (b"\xff\xfe\x00bad", "not UTF-8"),
     ],
 )
-def test_unreadable_profile_files_get_one_line(data_dir: Path, db_path: Path, content: str | bytes,
-                                               expected: str) -> None:
+def test_unreadable_profile_files_get_one_line(
+    data_dir: Path, db_path: Path, content: str | bytes, expected: str
+) -> None:
     path = data_dir / "profiles" / "kz-passport.yaml"
     path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     code, out, err = run("build", "--db", str(db_path), "--data", str(data_dir))

@@ -54,10 +54,17 @@ def test_inferred_and_conflict_queries(ds_db: Path) -> None:
     assert inferred[0]["reason"]
     conflicts = get(ds_db, "/registry/source_conflicts.json?_shape=array").json()
     assert conflicts == [
-        {"slug": "kz-visa-photo", "key": "head.height_ratio", "chosen_value": "70–80",
-         "chosen_unit": "% of photo height", "status": "inferred", "competing_value": "71–80",
-         "competing_unit": "% of photo height", "note": "commercial site only",
-         "source_urls": "https://anfas.pro/example"}
+        {
+            "slug": "kz-visa-photo",
+            "key": "head.height_ratio",
+            "chosen_value": "70–80",
+            "chosen_unit": "% of photo height",
+            "status": "inferred",
+            "competing_value": "71–80",
+            "competing_unit": "% of photo height",
+            "note": "commercial site only",
+            "source_urls": "https://anfas.pro/example",
+        }
     ]
 
 
@@ -81,9 +88,7 @@ def test_json_values_and_source_links_are_rendered_readably(ds_db: Path) -> None
 
 
 def test_served_registry_is_read_only(ds_db: Path) -> None:
-    response = asyncio.run(
-        make_datasette(ds_db).client.post("/registry/-/query", data={"sql": "delete from profile"})
-    )
+    response = asyncio.run(make_datasette(ds_db).client.post("/registry/-/query", data={"sql": "delete from profile"}))
     assert response.status_code in (400, 403, 404, 405)
     result = get(ds_db, "/registry.json?sql=delete+from+profile")
     assert result.status_code == 400
@@ -99,7 +104,9 @@ def test_kzdocs_serve_answers_over_real_http(ds_db: Path) -> None:
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "kzdocs", "serve", "--db", str(ds_db), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 30

@@ -30,8 +30,9 @@ def test_field_keys_are_namespaced_lowercase(key: str) -> None:
 
 def test_range_must_be_ordered() -> None:
     with pytest.raises(ValidationError, match="greater than max"):
-        ProfileField(key="head.height_ratio", value={"min": 80, "max": 70}, status=Status.INFERRED, reason="x",
-                     verified_at=TODAY)
+        ProfileField(
+            key="head.height_ratio", value={"min": 80, "max": 70}, status=Status.INFERRED, reason="x", verified_at=TODAY
+        )
 
 
 @pytest.mark.parametrize(

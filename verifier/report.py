@@ -1,0 +1,93 @@
+"""Reports of a verification run for people: a terminal table and Markdown with each change side by side."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from registry.render import print_table
+from registry.store import readable
+from verifier.models import NEEDS_REVIEW, FindingKind, RunSummary
+
+ORDER = [
+    FindingKind.CHANGED,
+    FindingKind.CONFLICT,
+    FindingKind.NEW,
+    FindingKind.MISSING,
+    FindingKind.SOURCE_ERROR,
+    FindingKind.CONFIRMED,
+]
+
+
+def show(value: Any, unit: str | None) -> str:
+    if value is None:
+        return "—"
+    return f"{readable(value)} {unit or ''}".strip()
+
+
+def print_summary(run: RunSummary, verbose: bool = False) -> None:
+    counts = ", ".join(f"{n} {k}" for k, n in run.summary.items() if n)
+    print_table(
+        ["id", "profile", "field", "finding", "registry", "source says", "source"],
+        [
+            [
+                f.id,
+                f.profile,
+                f.field,
+                f.kind.value + (" (rejected before)" if f.suppressed else ""),
+                show(f.registry_value, f.registry_unit),
+                show(f.observed_value, f.observed_unit) if f.kind is not FindingKind.SOURCE_ERROR else f.message,
+                f.source,
+            ]
+            for kind in ORDER
+            for f in run.findings
+            if f.kind is kind and (verbose or kind is not FindingKind.CONFIRMED)
+        ],
+        max_width=48,
+    )
+    print(f"\nRun {run.run_id} ({run.mode}): {counts or 'no findings'}.")
+    waiting = [f.id for f in run.findings if f.kind in NEEDS_REVIEW and not f.suppressed]
+    if waiting:
+        print(
+            f"Review: kzdocs accept {run.run_id} --finding {waiting[0]} --reason '...'  "
+            f"(or kzdocs reject ...); {len(waiting)} finding(s) await review."
+        )
+
+
+def markdown(run: RunSummary) -> str:
+    lines = [
+        f"# Verification run {run.run_id}",
+        "",
+        f"Started {run.started_at.isoformat(timespec='seconds')}, mode `{run.mode}`.",
+        "",
+        "| finding | count |",
+        "|---|---|",
+    ]
+    lines += [f"| {k} | {n} |" for k, n in run.summary.items()]
+    for kind in ORDER:
+        items = [f for f in run.findings if f.kind is kind]
+        if not items:
+            continue
+        lines += ["", f"## {kind.value.replace('_', ' ').capitalize()} ({len(items)})", ""]
+        if kind is FindingKind.CONFIRMED:
+            lines += ["| profile | field | value | source |", "|---|---|---|---|"]
+            lines += [
+                f"| {f.profile} | `{f.field}` | {show(f.registry_value, f.registry_unit)} | {f.source} |" for f in items
+            ]
+            continue
+        for f in items:
+            lines += [
+                f"### {f.id} · {f.profile} · `{f.field}`" + (" (rejected before)" if f.suppressed else ""),
+                "",
+                f.message,
+                "",
+                "| registry | source now |",
+                "|---|---|",
+                f"| {show(f.registry_value, f.registry_unit)} | "
+                f"{show(f.observed_value, f.observed_unit) if kind is not FindingKind.SOURCE_ERROR else '—'} |",
+                "",
+                f"Source: [{f.source}]({f.source_url})" + (f", {f.locator}" if f.locator else ""),
+            ]
+            if f.quote:
+                lines += ["", f"> {f.quote}"]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,213 @@
+"""One verification run: read every source (live, mirrored or from the archive), compare, record.
+
+Confirmed findings from a real fetch record verification events (they move ``verified_at``, no new
+version). A copy that is a reconstruction written by us never moves ``verified_at``: it can show that the
+registry and the archive agree, not that the official site still says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from registry.api import Registry
+from registry.build import record_changes
+from registry.ledger import VerificationEvent
+from registry.loader import validate_file
+from verifier.compare import compare
+from verifier.models import (
+    NEEDS_REVIEW,
+    Finding,
+    FindingKind,
+    ObservedValue,
+    Reading,
+    RunSummary,
+    SourceList,
+    SourceSpec,
+    VerifierError,
+)
+from verifier.runs import decided_fingerprints, load_rejections, save_run
+
+
+def load_sources(path: Path) -> list[SourceSpec]:
+    try:
+        sources = validate_file(path, SourceList).sources
+    except ValidationError as error:  # pragma: no cover - validate_file converts these
+        raise VerifierError(f"{path}: {error}") from None
+    except yaml.YAMLError as error:  # pragma: no cover - read_yaml converts these
+        raise VerifierError(f"{path}: {error}") from None
+    ids = [s.id for s in sources]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise VerifierError(f"{path}: source id(s) {', '.join(sorted(duplicates))} appear more than once")
+    return sources
+
+
+def select_sources(sources: list[SourceSpec], wanted: tuple[str, ...]) -> list[SourceSpec]:
+    if not wanted:
+        return sources
+    known = {s.id: s for s in sources}
+    missing = [w for w in wanted if w not in known]
+    if missing:
+        raise VerifierError(f"no source with id {', '.join(missing)} in data/sources.yaml")
+    return [known[w] for w in wanted]
+
+
+def new_run_id(now: dt.datetime) -> str:
+    return f"R{now.strftime('%Y%m%dT%H%M%SZ')}-{secrets.token_hex(2)}"
+
+
+def exit_code(findings: list[Finding]) -> int:
+    active = [f for f in findings if not f.suppressed]
+    if any(f.kind is FindingKind.SOURCE_ERROR for f in active):
+        return 2
+    if any(f.kind in NEEDS_REVIEW for f in active):
+        return 1
+    return 0
+
+
+def read_offline(source: SourceSpec, archive: object) -> Reading:
+    from scrapers.extract import extract_snapshot
+
+    from scrapers.errors import ScraperError
+
+    snapshot = archive.newest(url=source.url)  # type: ignore[attr-defined]
+    if snapshot is None or not snapshot.has_content:
+        return Reading(source_id=source.id, url=source.url, error="no archived copy of this source")
+    try:
+        observations = extract_snapshot(archive, snapshot, kind=source.kind, block=source.block)
+    except ScraperError as error:
+        return Reading(source_id=source.id, url=source.url, sha256=snapshot.sha256, error=str(error))
+    return _reading(source, snapshot, observations)
+
+
+def read_live(source: SourceSpec, fetcher: object, archive: object) -> Reading:
+    from scrapers.extract import extract_snapshot
+
+    from scrapers.errors import ScraperError
+    from scrapers.fetch import fetch_source
+
+    try:
+        snapshot = fetch_source(fetcher, archive, source.url, source_id=source.id)  # type: ignore[arg-type]
+        observations = extract_snapshot(archive, snapshot, kind=source.kind, block=source.block)
+    except ScraperError as error:
+        return Reading(source_id=source.id, url=source.url, error=str(error))
+    return _reading(source, snapshot, observations)
+
+
+def _reading(source: SourceSpec, snapshot: object, observations: list[object]) -> Reading:
+    return Reading(
+        source_id=source.id,
+        url=source.url,
+        sha256=snapshot.sha256,  # type: ignore[attr-defined]
+        fetched_at=snapshot.fetched_at,  # type: ignore[attr-defined]
+        reconstruction=snapshot.reconstruction,  # type: ignore[attr-defined]
+        status=snapshot.status,  # type: ignore[attr-defined]
+        not_modified=snapshot.status == 304,  # type: ignore[attr-defined]
+        observations=[
+            ObservedValue(
+                key=o.key,
+                value=_plain(o.value),
+                unit=o.unit,
+                quote=o.quote,  # type: ignore[attr-defined]
+                locator=o.locator,
+                rule=o.rule,
+            )  # type: ignore[attr-defined]
+            for o in observations
+        ],
+    )
+
+
+def _plain(value: object) -> object:
+    dump = getattr(value, "model_dump", None)
+    return dump() if dump else value
+
+
+def verify(
+    db_path: Path,
+    data_dir: Path,
+    sources_path: Path,
+    archive_dir: Path,
+    wanted: tuple[str, ...] = (),
+    offline: bool = False,
+    mirrors: tuple[str, ...] = (),
+    min_interval: float | None = None,
+    workers: int = 4,
+    policy_overrides: dict[str, object] | None = None,
+) -> tuple[RunSummary, list[Reading]]:
+    from scrapers.archive import Archive
+
+    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    run_id = new_run_id(started)
+    sources = select_sources(load_sources(sources_path), wanted)
+    with Registry.open(db_path) as reg:
+        slugs = {e.profile for s in sources for e in s.evidences}
+        unknown = sorted(slugs - set(reg.slugs()))
+        if unknown:
+            raise VerifierError(f"{sources_path} names unknown profile(s): {', '.join(unknown)}")
+        profiles = {slug: reg.current(slug) for slug in slugs}
+    archive = Archive(archive_dir)
+    if offline:
+        readings = [read_offline(s, archive) for s in sources]
+        mode = "offline"
+    else:
+        from scrapers.fetch import Fetcher, FetchPolicy
+        from scrapers.hosts import MirrorMap
+
+        settings: dict[str, object] = dict(policy_overrides or {})
+        if min_interval is not None:
+            settings["min_host_interval"] = min_interval
+        elif mirrors:
+            settings["min_host_interval"] = 0.0
+        with Fetcher(FetchPolicy(**settings), MirrorMap.parse(mirrors)) as fetcher:
+            with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+                readings = list(pool.map(lambda s: read_live(s, fetcher, archive), sources))
+        mode = "mirror" if mirrors else "live"
+    findings = compare(run_id, sources, {r.source_id: r for r in readings}, profiles)
+    rejected = load_rejections(data_dir / "rejections.jsonl") | decided_fingerprints(db_path)
+    for f in findings:
+        f.suppressed = f.kind in NEEDS_REVIEW and f.fingerprint() in rejected
+    summary = Counter(f.kind.value for f in findings if not f.suppressed)
+    run = RunSummary(
+        run_id=run_id,
+        started_at=started,
+        mode=mode,
+        findings=findings,
+        summary={k.value: summary.get(k.value, 0) for k in FindingKind}
+        | {"suppressed": sum(f.suppressed for f in findings)},
+        exit_code=exit_code(findings),
+    )
+    _record_confirmations(db_path, data_dir, run, readings, profiles)
+    save_run(db_path, run, readings, dt.datetime.now(dt.UTC))
+    return run, readings
+
+
+def _record_confirmations(
+    db_path: Path, data_dir: Path, run: RunSummary, readings: list[Reading], profiles: dict[str, object]
+) -> None:
+    by_source = {r.source_id: r for r in readings}
+    events = []
+    for f in run.findings:
+        reading = by_source[f.source]
+        if f.kind is not FindingKind.CONFIRMED or reading.reconstruction or reading.fetched_at is None:
+            continue
+        events.append(
+            VerificationEvent(
+                slug=f.profile,
+                version=profiles[f.profile].version,
+                key=f.field,  # type: ignore[attr-defined]
+                verified_at=reading.fetched_at.date(),
+                origin="verify",
+                source_url=f.source_url,
+                run_id=run.run_id,
+                recorded_at=run.started_at,
+            )
+        )
+    if events:
+        record_changes(db_path, data_dir, [], events=events)
