@@ -55,6 +55,9 @@ def verify(
     offline: bool,
     mirrors: tuple[str, ...],
     min_interval: float | None,
+    timeout: float | None,
+    retries: int | None,
+    max_body: int | None,
     report_path: Path | None,
     verbose: bool,
     db_path: Path,
@@ -76,8 +79,16 @@ def verify(
 
     if offline and mirrors:
         raise click.UsageError("--offline and --mirror exclude each other")
+    overrides: dict[str, object] = {}
+    if timeout is not None:
+        overrides |= {"read_timeout": timeout, "connect_timeout": min(timeout, 10.0)}
+    if retries is not None:
+        overrides |= {"max_attempts": max(1, retries), "backoff_base": 0.2}
+    if max_body is not None:
+        overrides["max_body_bytes"] = max_body
     run, _ = run_verify(
-        db_path, data_dir, data_dir / "sources.yaml", data_dir / "archive", wanted, offline, mirrors, min_interval
+        db_path, data_dir, data_dir / "sources.yaml", data_dir / "archive", wanted, offline, mirrors, min_interval,
+        policy_overrides=overrides,
     )
     if report_path:
         report_path.parent.mkdir(parents=True, exist_ok=True)

@@ -115,7 +115,8 @@ def compare(
             profile = profiles.get(evidence.profile)
             field = profile.field(evidence.field) if profile else None
             finding = _judge(builder, source, reading, evidence, field)
-            per_field[(evidence.profile, evidence.field)].append(finding)
+            if finding is not None:
+                per_field[(evidence.profile, evidence.field)].append(finding)
     for findings in per_field.values():
         _mark_conflicts(findings)
     return builder.findings
@@ -123,7 +124,7 @@ def compare(
 
 def _judge(
     builder: FindingBuilder, source: SourceSpec, reading: Reading, evidence: Evidence, field: ProfileField | None
-) -> Finding:
+) -> Finding | None:
     common: dict[str, Any] = {
         "profile": evidence.profile,
         "field": evidence.field,
@@ -142,11 +143,7 @@ def _judge(
     ]
     if not candidates:
         if field is None:
-            return builder.add(
-                kind=FindingKind.SOURCE_ERROR,
-                message=(f"no '{evidence.observe}' observation found for a field the profile lacks"),
-                **common,
-            )
+            return None  # neither the registry nor the source states it: nothing to report
         return builder.add(
             kind=FindingKind.MISSING,
             message=(
