@@ -7,7 +7,6 @@ inside the commands that use them, never here.
 from __future__ import annotations
 
 import importlib
-import sys
 
 import click
 
@@ -53,10 +52,14 @@ class LazyGroup(click.Group):
         target = COMMANDS.get(name)
         if target is None:
             return None
-        if ctx.resilient_parsing or _listing_help(ctx):
-            return click.Command(name, short_help=SHORT_HELP.get(name, ""))
         module_name, attr = target.split(":")
         return getattr(importlib.import_module(module_name), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List commands from SHORT_HELP so that --help imports none of them."""
+        rows = [(name, SHORT_HELP.get(name, "")) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):
         from registry.errors import KzdocsError
@@ -66,11 +69,6 @@ class LazyGroup(click.Group):
         except KzdocsError as error:
             click.echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code)
-
-
-def _listing_help(ctx: click.Context) -> bool:
-    """True while click formats the top-level --help, where only names and short help are needed."""
-    return ctx.info_name == "kzdocs" and ctx.invoked_subcommand is None and "--help" in sys.argv[1:2]
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -108,3 +108,16 @@ def test_keys_are_documented(profiles: dict[str, ProfileDocument]) -> None:
         for f in doc.fields:
             family = f.key.split(".")[0]
             assert f"`{f.key}`" in catalogue or f"`{family}.<variant>`" in catalogue, f"{doc.slug}: {f.key}"
+
+
+def test_committed_ledger_records_every_profile_as_it_is(seeded_registry: Path) -> None:
+    """data/versions/ must hold the current content of every profile: a clean clone builds no new version."""
+    from registry.api import Registry
+
+    ledger = PROJECT_ROOT / "data" / "versions"
+    recorded = {p.parent.name for p in ledger.glob("*/*.yaml")}
+    assert recorded == set(PHOTO + SERVICE)
+    with Registry.open(seeded_registry) as reg:
+        history = {slug: reg.history(slug) for slug in reg.slugs()}
+    for slug, versions in history.items():
+        assert len(versions) == len(list((ledger / slug).glob("*.yaml"))), f"{slug}: build made a version"
