@@ -139,7 +139,7 @@ def _judge(
     candidates = [
         o
         for o in reading.observations
-        if o.key == evidence.observe and (not evidence.match or evidence.match.lower() in o.quote.lower())
+        if o.key == evidence.observe and (not evidence.match or o.mentions(evidence.match))
     ]
     if not candidates:
         if field is None:

@@ -69,6 +69,11 @@ class ObservedValue(BaseModel):
     quote: str
     locator: str | None = None
     rule: str | None = None
+    context: str | None = None
+
+    def mentions(self, text: str) -> bool:
+        """True when the quote or its heading/row label contains text (case-insensitive)."""
+        return text.lower() in f"{self.quote}\n{self.context or ''}".lower()
 
 
 class Reading(BaseModel):

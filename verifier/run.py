@@ -12,6 +12,7 @@ import secrets
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from pydantic import ValidationError
@@ -33,6 +34,12 @@ from verifier.models import (
     VerifierError,
 )
 from verifier.runs import decided_fingerprints, load_rejections, save_run
+
+if TYPE_CHECKING:  # the scrapers are imported where they are used, to keep start-up light
+    from registry.models import ProfileVersion
+    from scrapers.archive import Archive
+    from scrapers.fetch import Fetcher
+    from scrapers.models import Observation, Snapshot
 
 
 def load_sources(path: Path) -> list[SourceSpec]:
@@ -72,12 +79,11 @@ def exit_code(findings: list[Finding]) -> int:
     return 0
 
 
-def read_offline(source: SourceSpec, archive: object) -> Reading:
+def read_offline(source: SourceSpec, archive: Archive) -> Reading:
+    from scrapers.errors import ScraperError
     from scrapers.extract import extract_snapshot
 
-    from scrapers.errors import ScraperError
-
-    snapshot = archive.newest(url=source.url)  # type: ignore[attr-defined]
+    snapshot = archive.newest(url=source.url)
     if snapshot is None or not snapshot.has_content:
         return Reading(source_id=source.id, url=source.url, error="no archived copy of this source")
     try:
@@ -87,38 +93,38 @@ def read_offline(source: SourceSpec, archive: object) -> Reading:
     return _reading(source, snapshot, observations)
 
 
-def read_live(source: SourceSpec, fetcher: object, archive: object) -> Reading:
-    from scrapers.extract import extract_snapshot
-
+def read_live(source: SourceSpec, fetcher: Fetcher, archive: Archive) -> Reading:
     from scrapers.errors import ScraperError
+    from scrapers.extract import extract_snapshot
     from scrapers.fetch import fetch_source
 
     try:
-        snapshot = fetch_source(fetcher, archive, source.url, source_id=source.id)  # type: ignore[arg-type]
+        snapshot = fetch_source(fetcher, archive, source.url, source_id=source.id)
         observations = extract_snapshot(archive, snapshot, kind=source.kind, block=source.block)
     except ScraperError as error:
         return Reading(source_id=source.id, url=source.url, error=str(error))
     return _reading(source, snapshot, observations)
 
 
-def _reading(source: SourceSpec, snapshot: object, observations: list[object]) -> Reading:
+def _reading(source: SourceSpec, snapshot: Snapshot, observations: list[Observation]) -> Reading:
     return Reading(
         source_id=source.id,
         url=source.url,
-        sha256=snapshot.sha256,  # type: ignore[attr-defined]
-        fetched_at=snapshot.fetched_at,  # type: ignore[attr-defined]
-        reconstruction=snapshot.reconstruction,  # type: ignore[attr-defined]
-        status=snapshot.status,  # type: ignore[attr-defined]
-        not_modified=snapshot.status == 304,  # type: ignore[attr-defined]
+        sha256=snapshot.sha256,
+        fetched_at=snapshot.fetched_at,
+        reconstruction=snapshot.reconstruction,
+        status=snapshot.status,
+        not_modified=snapshot.status == 304,
         observations=[
             ObservedValue(
                 key=o.key,
                 value=_plain(o.value),
                 unit=o.unit,
-                quote=o.quote,  # type: ignore[attr-defined]
+                quote=o.quote,
                 locator=o.locator,
                 rule=o.rule,
-            )  # type: ignore[attr-defined]
+                context=getattr(o, "context", None),
+            )
             for o in observations
         ],
     )
@@ -189,7 +195,7 @@ def verify(
 
 
 def _record_confirmations(
-    db_path: Path, data_dir: Path, run: RunSummary, readings: list[Reading], profiles: dict[str, object]
+    db_path: Path, data_dir: Path, run: RunSummary, readings: list[Reading], profiles: dict[str, ProfileVersion]
 ) -> None:
     by_source = {r.source_id: r for r in readings}
     events = []
@@ -201,7 +207,7 @@ def _record_confirmations(
             VerificationEvent(
                 slug=f.profile,
                 version=profiles[f.profile].version,
-                key=f.field,  # type: ignore[attr-defined]
+                key=f.field,
                 verified_at=reading.fetched_at.date(),
                 origin="verify",
                 source_url=f.source_url,

@@ -66,8 +66,13 @@ def passport_pdf(fee: str = "8 MCI") -> bytes:
     from reportlab.platypus import SimpleDocTemplate, Table
 
     buffer = io.BytesIO()
-    table = Table([["Requirement", "Value"], ["State duty", f"The state duty is {fee}."],
-                   ["Term", "Issued within 15 working days."]])
+    table = Table(
+        [
+            ["Requirement", "Value"],
+            ["State duty", f"The state duty is {fee}."],
+            ["Term", "Issued within 15 working days."],
+        ]
+    )
     table.setStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")])
     SimpleDocTemplate(buffer, pagesize=A4).build([table])
     return buffer.getvalue()

@@ -63,8 +63,22 @@ def test_changed_fee_is_reported_and_accepted_as_a_new_version(workspace: tuple[
     changed = [f for f in run["findings"] if f["kind"] in ("changed", "conflict")]
     assert [(f["field"], f["registry_value"], f["observed_value"]) for f in changed] == [("fee", 8, 9)]
     assert changed[0]["kind"] == "conflict"  # the PDF still says 8 MCI
-    result = CliRunner().invoke(cli, ["accept", run["run_id"], "--finding", changed[0]["id"], "--reason",
-                                      "duty raised", "--db", str(db), "--data", str(data), "--json"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "accept",
+            run["run_id"],
+            "--finding",
+            changed[0]["id"],
+            "--reason",
+            "duty raised",
+            "--db",
+            str(db),
+            "--data",
+            str(data),
+            "--json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     with Registry.open(db) as reg:
         fee = reg.current("kz-passport").field("fee")
@@ -78,7 +92,9 @@ def test_changed_fee_is_reported_and_accepted_as_a_new_version(workspace: tuple[
 
 def test_removed_paragraph_is_missing(workspace: tuple[Path, Path], site: Site) -> None:
     db, data = workspace
-    page = PASSPORT_PAGE.format(extra="").replace("<h2>Term</h2><p>The passport is issued within 15 working days.</p>", "")
+    page = PASSPORT_PAGE.format(extra="").replace(
+        "<h2>Term</h2><p>The passport is issued within 15 working days.</p>", ""
+    )
     site.routes[PASSPORT] = Route(page.encode())
     code, run = verify(db, data, site)
     assert code == 1
@@ -137,13 +153,16 @@ def test_rejected_finding_is_not_raised_again_until_the_source_changes(
     site.routes[PASSPORT] = Route(PASSPORT_PAGE.format(extra="").replace("15 working", "16 working").encode())
     _, run = verify(db, data, site)
     finding = next(f for f in run["findings"] if f["kind"] == "changed")
-    result = CliRunner().invoke(cli, ["reject", run["run_id"], "--finding", finding["id"], "--reason", "typo",
-                                      "--db", str(db), "--data", str(data)])
+    result = CliRunner().invoke(
+        cli,
+        ["reject", run["run_id"], "--finding", finding["id"], "--reason", "typo", "--db", str(db), "--data", str(data)],
+    )
     assert result.exit_code == 0, result.output
     code, again = verify(db, data, site)
     assert code == 0 and again["summary"]["suppressed"] == 1
-    site.routes[PASSPORT] = Route(PASSPORT_PAGE.format(extra="<p>Updated.</p>").replace("15 working", "16 working")
-                                  .encode())
+    site.routes[PASSPORT] = Route(
+        PASSPORT_PAGE.format(extra="<p>Updated.</p>").replace("15 working", "16 working").encode()
+    )
     code, third = verify(db, data, site)
     assert code == 1 and third["summary"]["changed"] == 1
 
