@@ -40,6 +40,9 @@ def _echo_json(data: object) -> None:
     default=None,
     help="Seconds between requests to one host (default 2; 0 with --mirror).",
 )
+@click.option("--timeout", type=float, default=None, help="Read timeout per request in seconds (default 30).")
+@click.option("--retries", type=int, default=None, help="Attempts per request on timeouts and 5xx (default 3).")
+@click.option("--max-body", type=int, default=None, help="Largest body accepted, in bytes (default 20 MB).")
 @click.option(
     "--report",
     "report_path",

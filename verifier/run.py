@@ -171,7 +171,7 @@ def verify(
             settings["min_host_interval"] = min_interval
         elif mirrors:
             settings["min_host_interval"] = 0.0
-        with Fetcher(FetchPolicy(**settings), MirrorMap.parse(mirrors)) as fetcher:
+        with Fetcher(FetchPolicy(**settings), MirrorMap.parse(mirrors), robots_archive=archive) as fetcher:
             with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
                 readings = list(pool.map(lambda s: read_live(s, fetcher, archive), sources))
         mode = "mirror" if mirrors else "live"

@@ -1,0 +1,246 @@
+"""The content-addressed archive of fetched sources (layout fixed in docs/sources.md).
+
+``objects/<sha256>.<ext>`` holds each distinct body once; ``snapshots.jsonl`` gets one line per fetch,
+appended and never rewritten, so the history of every URL can be replayed and a run killed midway loses
+at most its last line (bodies are written to a temporary file and renamed before the line is appended).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+import threading
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from scrapers.errors import ArchiveCorrupt, ScraperError
+from scrapers.models import ExportIndex, FetchResult, Snapshot
+from scrapers.sniff import effective_content_type, extension_for
+
+
+class Archive:
+    """One archive directory; safe to share between threads of one process."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+        self.objects_dir = self.root / "objects"
+        self.snapshots_path = self.root / "snapshots.jsonl"
+        self._lock = threading.Lock()
+        self._cache: tuple[tuple[int, int], list[Snapshot]] | None = None
+
+    # reading ------------------------------------------------------------------------------------------
+
+    def snapshots(self) -> list[Snapshot]:
+        """Every snapshot in file order; a malformed line raises ArchiveCorrupt naming file and line."""
+        with self._lock:  # never read a line another thread of ours is appending
+            return self._read_snapshots()
+
+    def _read_snapshots(self) -> list[Snapshot]:
+        try:
+            stat = self.snapshots_path.stat()
+        except FileNotFoundError:
+            return []
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        if self._cache and self._cache[0] == stamp:
+            return list(self._cache[1])
+        found: list[Snapshot] = []
+        with self.snapshots_path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    found.append(Snapshot.model_validate_json(line))
+                except ValidationError as error:
+                    problem = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in error.errors())
+                    raise ArchiveCorrupt(f"{self.snapshots_path}:{number}", f"bad snapshot line ({problem})") from None
+        self._cache = (stamp, found)
+        return list(found)
+
+    def history(self, *, url: str | None = None, source_id: str | None = None) -> list[Snapshot]:
+        """Snapshots of one URL or one source, oldest first (by fetch time, then file order)."""
+        chosen = [
+            (snap.fetched_at, index, snap)
+            for index, snap in enumerate(self.snapshots())
+            if (url is None or snap.url == url) and (source_id is None or snap.source_id == source_id)
+        ]
+        return [snap for *_, snap in sorted(chosen, key=lambda item: (_aware(item[0]), item[1]))]
+
+    def newest(
+        self, *, url: str | None = None, source_id: str | None = None, with_content: bool = True
+    ) -> Snapshot | None:
+        """The newest snapshot of a URL or source; by default only one whose body is in the archive."""
+        if url is None and source_id is None:
+            raise ValueError("newest() needs a url or a source_id")
+        for snap in reversed(self.history(url=url, source_id=source_id)):
+            if not with_content or snap.has_content:
+                return snap
+        return None
+
+    def object_path(self, snapshot: Snapshot) -> Path | None:
+        if not snapshot.sha256:
+            return None
+        expected = self.objects_dir / f"{snapshot.sha256}.{extension_for(snapshot.content_type)}"
+        if expected.exists():
+            return expected
+        return next(iter(sorted(self.objects_dir.glob(f"{snapshot.sha256}.*"))), None)
+
+    def has_object(self, snapshot: Snapshot) -> bool:
+        return self.object_path(snapshot) is not None
+
+    def body(self, snapshot: Snapshot) -> bytes:
+        """The stored bytes of a snapshot, checked against its sha256."""
+        path = self.object_path(snapshot)
+        if path is None:
+            raise ArchiveCorrupt(str(self.objects_dir), f"no stored object for {snapshot.url} ({snapshot.sha256})")
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != snapshot.sha256:
+            raise ArchiveCorrupt(str(path), "content does not match its sha256 name")
+        return data
+
+    # writing ------------------------------------------------------------------------------------------
+
+    def store(self, body: bytes, content_type: str | None) -> str:
+        """Store body once under its sha256 and return the hash."""
+        sha = hashlib.sha256(body).hexdigest()
+        self.objects_dir.mkdir(parents=True, exist_ok=True)
+        if any(self.objects_dir.glob(f"{sha}.*")):
+            return sha
+        target = self.objects_dir / f"{sha}.{extension_for(content_type)}"
+        fd, tmp = tempfile.mkstemp(dir=self.objects_dir, prefix=".incoming-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(body)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return sha
+
+    def append(self, snapshot: Snapshot) -> Snapshot:
+        line = snapshot.model_dump_json(exclude_none=False) + "\n"
+        self.root.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            fd = os.open(self.snapshots_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            try:
+                os.write(fd, line.encode("utf-8"))
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        return snapshot
+
+    def record(self, result: FetchResult, *, source_id: str | None = None, note: str | None = None) -> Snapshot:
+        """Archive a fetch: a body is stored (once per content); a 304 points at the copy it confirmed."""
+        if result.not_modified:
+            previous = self.newest(url=result.url)
+            if previous is None:
+                raise ScraperError(f"{result.url}: the server answered 304 but the archive holds no copy")
+            return self.append(
+                Snapshot(
+                    source_id=source_id or previous.source_id,
+                    url=result.url,
+                    final_url=result.final_url,
+                    fetched_at=result.fetched_at,
+                    status=result.status,
+                    content_type=previous.content_type,
+                    etag=result.etag or previous.etag,
+                    last_modified=result.last_modified or previous.last_modified,
+                    sha256=previous.sha256,
+                    size=previous.size,
+                    note=note or "not modified since the stored copy",
+                    headers=result.headers,
+                )
+            )
+        body = result.body or b""
+        sha = self.store(body, result.content_type)
+        return self.append(
+            Snapshot(
+                source_id=source_id,
+                url=result.url,
+                final_url=result.final_url,
+                fetched_at=result.fetched_at,
+                status=result.status,
+                content_type=result.content_type,
+                etag=result.etag,
+                last_modified=result.last_modified,
+                sha256=sha,
+                size=len(body),
+                note=note,
+                headers=result.headers,
+            )
+        )
+
+    def record_failure(self, url: str, error: ScraperError, *, source_id: str | None = None) -> Snapshot:
+        """Archive a failed fetch (no body), so the history shows when a source stopped answering."""
+        return self.append(
+            Snapshot(
+                source_id=source_id,
+                url=url,
+                final_url=None,
+                fetched_at=dt.datetime.now(dt.timezone.utc),
+                status=getattr(error, "status", None),
+                note=f"{type(error).__name__}: {error}",
+            )
+        )
+
+    def add_copy(
+        self,
+        url: str,
+        body: bytes,
+        *,
+        content_type: str | None = None,
+        source_id: str | None = None,
+        reconstruction: bool = False,
+        note: str | None = None,
+        fetched_at: dt.datetime | None = None,
+    ) -> Snapshot:
+        """Archive a copy obtained outside the fetcher (a reconstruction, an imported file)."""
+        ctype = effective_content_type(content_type, body)
+        sha = self.store(body, ctype)
+        return self.append(
+            Snapshot(
+                source_id=source_id,
+                url=url,
+                final_url=url,
+                fetched_at=fetched_at or dt.datetime.now(dt.timezone.utc),
+                status=200,
+                content_type=ctype,
+                sha256=sha,
+                size=len(body),
+                reconstruction=reconstruction,
+                note=note,
+            )
+        )
+
+    def latest_per_source(self) -> list[Snapshot]:
+        """The newest snapshot with content for every source (keyed by source_id, else by URL)."""
+        newest: dict[str, Snapshot] = {}
+        for snap in self.history():
+            if snap.has_content:
+                newest[snap.source_id or snap.url] = snap
+        return list(newest.values())
+
+    def export(self, dest: Path | str) -> ExportIndex:
+        """Write the newest copy of every source as plain files plus index.json (see scrapers.export)."""
+        from scrapers.export import export_archive
+
+        return export_archive(self, Path(dest))
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def write_json(path: Path, payload: object) -> None:
+    """Write JSON atomically (temporary file + rename), so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(payload, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+    os.replace(tmp, path)

@@ -1,0 +1,133 @@
+"""Text blocks: the unit the extraction rules read, whatever the source format.
+
+HTML paragraphs, list items and table rows, PDF lines and table rows, and lines of a text file all become
+a TextBlock with the text, a locator saying where it is, the heading or row label it sits under, and, for
+list items, the list they belong to (the document-list rule reads whole lists).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["text", "heading", "row", "item"]
+
+LIST_MARKER = re.compile(r"^\s*(?:[-•*–—·▪●◦‣]|\(?\d{1,2}[.)](?!\d)|\(?[a-zа-яё][.)])\s+", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+@dataclass(slots=True)
+class TextBlock:
+    text: str
+    locator: str
+    context: str | None = None
+    role: Role = "text"
+    group: str | None = None
+    group_locator: str | None = None
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+
+def normalize_text(raw: str) -> str:
+    """Collapse runs of spaces (incl. no-break and thin spaces) and drop empty lines; keep line breaks."""
+    lines = (_SPACES.sub(" ", line).strip() for line in raw.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def row_label(cells: list[str]) -> str | None:
+    """The first cell of a row when it reads as a label (words, not a number) and a value follows."""
+    if len(cells) < 2 or not cells[0]:
+        return None
+    first = cells[0]
+    letters = sum(ch.isalpha() for ch in first)
+    if letters < 3 or len(first) > 160:
+        return None
+    return first
+
+
+def looks_like_heading(text: str) -> bool:
+    return len(text) <= 120 and text.endswith(":") and "\n" not in text
+
+
+def text_blocks(text: str) -> list[TextBlock]:
+    """One block per non-empty line of a plain-text file; ``line N`` locators (1-based)."""
+    blocks: list[TextBlock] = []
+    context: str | None = None
+    previous_blank = False
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = normalize_text(raw)
+        if not line or _TABLE_RULE.match(line):
+            previous_blank = previous_blank or not line
+            continue
+        locator = f"line {number}"
+        if line.startswith("#") or looks_like_heading(line):
+            heading = line.lstrip("#").strip()
+            blocks.append(TextBlock(heading, locator, context, "heading"))
+            context = heading
+        elif "|" in line and (line.startswith("|") or " | " in line):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            blocks.append(TextBlock(line, locator, row_label(cells) or context, "row"))
+        else:
+            blocks.append(TextBlock(line, locator, context))
+            if previous_blank and len(blocks) > 1:
+                blocks[-1].group = "break"  # a blank line ends a list; mark_lists reads and clears this
+        previous_blank = False
+    mark_lists(blocks)
+    return blocks
+
+
+_NUMBERED_PARAGRAPH = re.compile(r"^\s*\(?\d{1,3}\.\s")
+_LINE_LOCATOR = re.compile(r"^(?P<head>.*\bline) (?P<n>\d+)$")
+
+
+def mark_lists(blocks: list[TextBlock]) -> None:
+    """Turn runs of consecutive marked blocks (``1)``, ``-``, ``•``; ``1.`` only after a ``...:`` lead-in)
+    into list items sharing a group, so the document-list rule can read them as one list.
+
+    Law texts number their paragraphs ``1.``, ``2.``: those are not list items unless a line ending in a
+    colon introduces them. Blocks already in a group (HTML list items) are left alone.
+    """
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        breaks_here = block.group == "break"
+        if breaks_here:
+            block.group = None
+        if block.group or block.role not in ("text", "item") or not LIST_MARKER.match(block.text):
+            index += 1
+            continue
+        lead = blocks[index - 1] if index else None
+        numbered = bool(_NUMBERED_PARAGRAPH.match(block.text))
+        if numbered and not (lead and lead.text.rstrip().endswith(":")):
+            index += 1
+            continue
+        run = [block]
+        cursor = index + 1
+        while cursor < len(blocks):
+            nxt = blocks[cursor]
+            if nxt.group == "break" or nxt.group or nxt.role not in ("text", "item"):
+                break
+            if not LIST_MARKER.match(nxt.text) or bool(_NUMBERED_PARAGRAPH.match(nxt.text)) != numbered:
+                break
+            run.append(nxt)
+            cursor += 1
+        name = f"run-{index}-{block.locator}"
+        where = span_locator(run[0].locator, run[-1].locator)
+        for member in run:
+            member.role, member.group, member.group_locator = "item", name, where
+        index = cursor
+    for block in blocks:
+        if block.group == "break":
+            block.group = None
+
+
+def span_locator(first: str, last: str) -> str:
+    """``line 4`` + ``line 7`` -> ``lines 4-7``; other locators -> ``first … last``."""
+    if first == last:
+        return first
+    a, b = _LINE_LOCATOR.match(first), _LINE_LOCATOR.match(last)
+    if a and b and a.group("head") == b.group("head"):
+        return f"{a.group('head')}s {a.group('n')}-{b.group('n')}"
+    return f"{first.split(' | ')[0]} … {last.split(' | ')[0]}"

@@ -1,0 +1,188 @@
+"""Text blocks -> observations: run the rules over every block, quote the smallest sentence or cell.
+
+Entry points, from raw to archived input: ``extract_text`` (a string), ``extract_bytes`` (page/PDF/text
+bytes of a known kind), ``extract_file`` (a local file) and ``extract_snapshot`` (an archived copy, which
+is what the verifier uses).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from scrapers.blocks import LIST_MARKER, TextBlock, text_blocks
+from scrapers.errors import ExtractionFailed
+from scrapers.models import Kind, Observation
+from scrapers.rules import DOCUMENT_LIST, PASSAGE_RULES, Passage, Rule
+from scrapers.segments import quote_span
+from scrapers.sniff import kind_for_file
+
+if TYPE_CHECKING:
+    from scrapers.archive import Archive
+    from scrapers.models import Snapshot
+
+
+def extract_blocks(blocks: Sequence[TextBlock], rules: Sequence[Rule] = PASSAGE_RULES) -> list[Observation]:
+    """Observations of every rule in document order; a document list is reported at its first item."""
+    observations: list[Observation] = []
+    seen_groups: set[str] = set()
+    for index, block in enumerate(blocks):
+        observations.extend(observe_block(block, rules))
+        if block.group and block.group not in seen_groups:
+            seen_groups.add(block.group)
+            observations.extend(_observe_list(blocks, index))
+        elif block.role != "item":
+            observations.extend(_observe_lines_as_list(block))
+    return observations
+
+
+def observe_block(block: TextBlock, rules: Sequence[Rule] = PASSAGE_RULES) -> list[Observation]:
+    passage = Passage(block.text, block.context)
+    claimed: dict[str, list[tuple[int, int]]] = {}
+    found: list[tuple[int, Observation]] = []
+    for rule in rules:
+        if not rule.applies(passage):
+            continue
+        for match in rule.find(passage):
+            spans = claimed.setdefault(rule.group, [])
+            if any(match.start < end and start < match.end for start, end in spans):
+                continue
+            spans.append((match.start, match.end))
+            q_start, q_end = quote_span(passage.spans, match.start, match.end)
+            found.append(
+                (
+                    match.start,
+                    Observation(
+                        key=rule.key,
+                        value=match.value,
+                        unit=match.unit,
+                        quote=block.text[q_start:q_end],
+                        locator=block.locator,
+                        rule=rule.name,
+                        context=block.context,
+                        page=block.page,
+                        bbox=block.bbox,
+                    ),
+                )
+            )
+    inline = DOCUMENT_LIST.read_inline(block.text) if block.role != "item" else None
+    if inline:
+        reading, start, _ = inline
+        found.append((start, _documents(reading.items, reading.quote, block.locator, block)))
+    found.sort(key=lambda item: item[0])
+    return [observation for _, observation in found]
+
+
+def _observe_list(blocks: Sequence[TextBlock], first: int) -> list[Observation]:
+    group = blocks[first].group
+    members = [b for b in blocks[first:] if b.group == group]
+    lead_in = _lead_in(blocks, first)
+    reading = DOCUMENT_LIST.read(lead_in, [b.text for b in members])
+    if reading is None:
+        return []
+    head = members[0]
+    observation = _documents(reading.items, reading.quote, head.group_locator or head.locator, head, lead_in)
+    boxes = [b.bbox for b in members if b.bbox]
+    if boxes and len(boxes) == len(members):
+        observation.bbox = (
+            min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+        )
+    return [observation]
+
+
+def _lead_in(blocks: Sequence[TextBlock], first: int) -> str | None:
+    """The heading or line just before a list, else the list's context (row label / heading)."""
+    parts = []
+    if first > 0 and blocks[first - 1].role != "item":
+        parts.append(blocks[first - 1].text[-300:])
+    context = blocks[first].context
+    if context and context not in parts:
+        parts.append(context)
+    return " / ".join(parts) or None
+
+
+def _observe_lines_as_list(block: TextBlock) -> list[Observation]:
+    """A list inside one block (a PDF cell, a table cell with line breaks): its marked lines."""
+    if "\n" not in block.text:
+        return []
+    lines = block.text.split("\n")
+    if " | " in lines[0]:
+        lines[0] = lines[0].rsplit(" | ", 1)[1]
+    items = [line for line in lines if LIST_MARKER.match(line)]
+    if len(items) < 2:
+        return []
+    lead = [line for line in lines if not LIST_MARKER.match(line)]
+    lead_in = " / ".join(filter(None, [" ".join(lead), block.context])) or None
+    reading = DOCUMENT_LIST.read(lead_in, items)
+    if reading is None:
+        return []
+    return [_documents(reading.items, reading.quote, block.locator, block, lead_in)]
+
+
+def _documents(
+    items: list[str], quote: str, locator: str, block: TextBlock, lead_in: str | None = None
+) -> Observation:
+    return Observation(
+        key=DOCUMENT_LIST.key,
+        value=items,
+        unit=None,
+        quote=quote,
+        locator=locator,
+        rule=DOCUMENT_LIST.name,
+        context=lead_in or block.context,
+        page=block.page,
+        bbox=block.bbox,
+    )
+
+
+def read_blocks(data: bytes, kind: Kind, *, block: str | None = None, name: str = "input") -> list[TextBlock]:
+    """Bytes of a known kind -> text blocks; ``block`` (CSS) applies to HTML only."""
+    if kind == "html":
+        from scrapers.html import html_blocks
+
+        return html_blocks(data, block=block, name=name)
+    if block:
+        raise ExtractionFailed(name, f"a block selector ({block!r}) applies to HTML pages only, not to {kind}")
+    if kind == "pdf":
+        from scrapers.pdf import pdf_blocks
+
+        return pdf_blocks(data, name=name)
+    if kind == "text":
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ExtractionFailed(name, f"not UTF-8 text (byte {error.start}); pass --kind html or pdf?") from None
+        return text_blocks(text)
+    raise ExtractionFailed(name, f"unknown kind {kind!r} (expected html, pdf or text)")
+
+
+def extract_text(text: str) -> list[Observation]:
+    """Observations in plain text (one block per line, ``line N`` locators)."""
+    return extract_blocks(text_blocks(text))
+
+
+def extract_bytes(data: bytes, kind: Kind, *, block: str | None = None, name: str = "input") -> list[Observation]:
+    return extract_blocks(read_blocks(data, kind, block=block, name=name))
+
+
+def extract_file(path: Path, *, kind: Kind | None = None, block: str | None = None) -> tuple[Kind, list[Observation]]:
+    """Read a local file (never modified) and return its kind and observations."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ExtractionFailed(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise ExtractionFailed(str(path), "is a directory, not a file") from None
+    except OSError as error:
+        raise ExtractionFailed(str(path), f"cannot be read ({error.strerror})") from None
+    chosen: Kind = kind or kind_for_file(path, data)
+    return chosen, extract_bytes(data, chosen, block=block, name=str(path))
+
+
+def extract_snapshot(
+    archive: "Archive", snapshot: "Snapshot", *, kind: Kind | None = None, block: str | None = None
+) -> list[Observation]:
+    """Observations of an archived copy; ``kind`` defaults to what its content type says."""
+    data = archive.body(snapshot)
+    return extract_bytes(data, kind or snapshot.kind, block=block, name=snapshot.url)

@@ -1,0 +1,95 @@
+"""Document lists: what an application must include, from bulleted or numbered lists.
+
+A list counts as a document list when its lead-in (the heading, row label or line before it) speaks of
+documents, or when most of its items name a document (passport, certificate, photo, receipt ...). Items
+are cleaned of their markers and of the ``;``/``.``/``and`` that join them; the quote is the list verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from scrapers.blocks import LIST_MARKER
+from scrapers.rules.base import example
+
+LEAD_IN = re.compile(
+    r"document|документ|құжат|following|перечень|тізбе|список|list\s+of|required|необходим|қажет|submit"
+    r"|представля|ұсын|прилага|attach|requirements?\s+for\s+the\s+application",
+    re.IGNORECASE,
+)
+DOCUMENT_NOUN = re.compile(
+    r"passport|паспорт|certificate|справк|свидетельств|куәлі|копи|copy|photo|фото|receipt|квитанц|түбіртек"
+    r"|application|заявлен|өтініш|анкет|questionnaire|\bform\b|бланк|consent|согласи|келісім|insurance"
+    r"|страхов|document|документ|құжат|удостоверени|permit|разрешени|рұқсат|contract|договор|шарт|birth"
+    r"|рождени|туу|autobiograph|автобиограф|payment|оплат|төле",
+    re.IGNORECASE,
+)
+TRAILING_JOINERS = re.compile(r"(?:[;,.]|\s+(?:and|or|и|или|және|немесе))+\s*$", re.IGNORECASE)
+INLINE = re.compile(r"^(?P<lead>[^:]{3,200}):\s*(?P<items>[^:]+;[^:]+)$")
+
+
+@dataclass(frozen=True)
+class ListItem:
+    text: str
+    locator: str
+
+
+@dataclass(frozen=True)
+class DocumentListReading:
+    items: list[str]
+    quote: str
+
+
+def clean_item(text: str) -> str:
+    text = LIST_MARKER.sub("", text, count=1).strip()
+    return TRAILING_JOINERS.sub("", text).strip()
+
+
+class DocumentList:
+    """Reads a whole list (several blocks, or the marked lines of one block) into one observation."""
+
+    name = "DocumentList"
+    key = "documents"
+    group = "documents"
+    description = "A bulleted/numbered list after a documents lead-in (or of document names) -> list of items."
+    examples = (
+        example(
+            "The following documents are required:\n1) application form;\n2) passport copy;\n3) two photos.",
+            (["application form", "passport copy", "two photos"], None),
+        ),
+        example(
+            "Перечень документов:\n- заявление;\n- документ, удостоверяющий личность;\n- квитанция об оплате.",
+            (["заявление", "документ, удостоверяющий личность", "квитанция об оплате"], None),
+        ),
+        example(
+            "Қажетті құжаттар: өтініш; жеке басын куәландыратын құжат; 2 фотосурет.",
+            (["өтініш", "жеке басын куәландыратын құжат", "2 фотосурет"], None),
+            note="an inline list after a colon, items separated by semicolons",
+        ),
+        example("Opening hours:\n- Monday to Friday 9:00-18:00;\n- Saturday 10:00-14:00.", note="not documents"),
+    )
+
+    def read(self, lead_in: str | None, items: Sequence[str]) -> DocumentListReading | None:
+        if len(items) < 2:
+            return None
+        cleaned = [clean_item(item) for item in items]
+        cleaned = [item for item in cleaned if item]
+        if len(cleaned) < 2:
+            return None
+        named = sum(1 for item in cleaned if DOCUMENT_NOUN.search(item))
+        if not (lead_in and LEAD_IN.search(lead_in)) and named * 2 < len(cleaned):
+            return None
+        return DocumentListReading(cleaned, "\n".join(items))
+
+    def read_inline(self, text: str) -> tuple[DocumentListReading, int, int] | None:
+        """An inline list in one sentence: ``Documents: a; b; c.``; returns the reading and its span."""
+        match = INLINE.match(text)
+        if not match or not LEAD_IN.search(match.group("lead")):
+            return None
+        parts = [p.strip() for p in match.group("items").split(";")]
+        reading = self.read(match.group("lead"), [p for p in parts if p])
+        if reading is None:
+            return None
+        return DocumentListReading(reading.items, text[match.start("items"):].strip()), match.start("items"), len(text)

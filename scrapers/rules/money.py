@@ -1,0 +1,182 @@
+"""Fees: state duties in monthly calculation indices (MCI = МРП = АЕК) or in tenge.
+
+Kazakh law sets duties in MCI; pages also state the tenge amount of the year. Both are read as they are
+written (``0,2 МРП`` -> 0.2 MCI, ``865 тенге`` -> 865 KZT); converting between them is the verifier's
+business, since the MCI changes every January.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from scrapers.rules.base import Passage, Rule, RuleMatch, example
+from scrapers.rules.lexicon import DIGITS, MCI, MONEY, PERCENT, TENGE, clean, to_number
+
+# One MCI in tenge by year, as set by each year's republican budget law (2020 and 2022 were raised in
+# April). Used only to recognise an MCI/tenge pair of bare numbers in duty tables, never reported.
+MCI_IN_TENGE: dict[str, float] = {
+    "2015": 1982, "2016": 2121, "2017": 2269, "2018": 2405, "2019": 2525, "2020": 2651, "2020-04": 2778,
+    "2021": 2917, "2022": 3063, "2022-04": 3180, "2023": 3450, "2024": 3692, "2025": 3932, "2026": 4325,
+}
+PAIR_TOLERANCE = 0.006
+
+
+class FeePercentOfMci(Rule):
+    """A duty stated as a percentage of the MCI; read as a fraction of one MCI."""
+
+    name = "FeePercentOfMci"
+    key = "fee"
+    description = "`20% от МРП`, `10 percent of the monthly calculation indicator`, `АЕК-тің 20%` -> MCI."
+    examples = (
+        example("20% of the monthly calculation index", (0.2, "MCI")),
+        example("is 10 percent of the monthly calculation indicator established on the day", (0.1, "MCI")),
+        example("400% of the monthly calculation index", (4, "MCI")),
+        example("государственная пошлина – 20% от МРП", (0.2, "MCI")),
+        example("айлық есептік көрсеткіштің 20 пайызы", (0.2, "MCI")),
+    )
+    patterns = (
+        re.compile(
+            rf"(?P<n>{DIGITS})\s*{PERCENT}\s+(?:(?:of|from)\s+(?:the\s+)?|от\s+(?:размера\s+)?)?{MCI}",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"{MCI}(?:[-‐]?\w{{0,4}})?\s+(?P<n>{DIGITS})\s*(?:%|пайыз\w*)", re.IGNORECASE),
+    )
+    cue = re.compile(r"%|percent|per cent|процент|пайыз")
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for pattern in self.patterns:
+            for m in pattern.finditer(passage.text):
+                yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n")) / 100), "MCI")
+
+
+class FeeMci(Rule):
+    name = "FeeMci"
+    key = "fee"
+    description = "Amounts in MCI / МРП / АЕК / monthly calculation indices -> MCI."
+    examples = (
+        example("0,2 МРП", (0.2, "MCI")),
+        example("State duty for issuance ID card of the citizen of the RK at the rate of 0,2 MCI.", (0.2, "MCI")),
+        example("мемлекеттік баждың құны – 0,2 АЕК.", (0.2, "MCI")),
+        example("жүргізуші куәлігі-1,25 АЕК құрайды", (1.25, "MCI")),
+        example("за выдачу паспорта - 4МРП (9 076 тг)", (4, "MCI"), (9076, "KZT")),
+        example("the amount of payment is 4 MRP established on the day of payment", (4, "MCI")),
+    )
+    pattern = re.compile(rf"(?P<n>{DIGITS})\s*-?\s*{MCI}", re.IGNORECASE)
+    cue = re.compile(r"mci|mrp|мрп|аек|aek|м\.р\.п|calculation|расчетн|есептік")
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for m in self.pattern.finditer(passage.text):
+            yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n"))), "MCI")
+
+
+class FeeTenge(Rule):
+    """Tenge amounts with spaces between thousands, decimal commas and tiyn."""
+
+    name = "FeeTenge"
+    key = "fee"
+    description = "`4 983 tenge`, `3011,12 теңге`, `612 тенге 60 тиын`, `KZT 3 932`, `786 teńge`, `₸` -> KZT."
+    examples = (
+        example("1st category of urgency – up to 1 working day - 4 983 tenge", (4983, "KZT")),
+        example("1-санатты жеделдік - 3011,12 теңге", (3011.12, "KZT")),
+        example("- 612 тенге 60 тиын (0,2 МРП)", (612.6, "KZT"), (0.2, "MCI")),
+        example("Tólemniń mólsheri — standartty nusqada 786 teńge.", (786, "KZT")),
+        example("Monthly calculation index for 2025 is KZT 3 932 .", (3932, "KZT")),
+        example("12 252 тг. (4 МРП)", (12252, "KZT"), (4, "MCI")),
+        example("a fee of 1,116 tenge", (1116, "KZT"), note="comma + three digits groups thousands"),
+    )
+    patterns = (
+        re.compile(
+            rf"(?P<n>{MONEY})\s*{TENGE}(?:\s*(?P<t>\d{{1,2}})\s*(?:тиын\w*|tiyn|тиын))?", re.IGNORECASE
+        ),
+        re.compile(rf"(?:KZT|₸)\s*(?P<n>{MONEY})", re.IGNORECASE),
+    )
+    cue = re.compile(r"тенге|теңге|tenge|teńge|kzt|₸|тг")
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for pattern in self.patterns:
+            for m in pattern.finditer(passage.text):
+                amount = to_number(m.group("n"), money=True)
+                tiyn = m.groupdict().get("t")
+                if tiyn:
+                    amount += int(tiyn) / 100
+                yield RuleMatch(m.start(), m.end(), clean(amount), "KZT")
+
+
+class FeeMciTengePair(Rule):
+    """Duty tables list a duty twice, in MCI and in tenge, often without unit words in the cells.
+
+    Two bare numbers in adjacent cells (``0,2 | 612,60``) are read as MCI and tenge when the second is the
+    first times the MCI of some year (within 0.6 %).
+    """
+
+    name = "FeeMciTengePair"
+    key = "fee"
+    description = "Adjacent table cells `a | b` with b = a × MCI of a year -> a MCI and b KZT."
+    examples = (
+        example("Выдача ВНЖ иностранцу ... 0,2 | 612,60", (0.2, "MCI"), (612.6, "KZT")),
+        example("Удостоверение личности | 0,2 | 865", (0.2, "MCI"), (865, "KZT")),
+        example("Паспорт | 8 | 34 600", (8, "MCI"), (34600, "KZT")),
+        example("Кабинет | 12 | 305", note="305 is not 12 MCI in any year"),
+    )
+    pattern = re.compile(rf"(?P<a>{DIGITS})\s*\|\s*(?P<b>{MONEY})(?=\s*(?:\||$|{TENGE}))", re.IGNORECASE)
+    cue = re.compile(r"\|")
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for m in self.pattern.finditer(passage.text):
+            mci = to_number(m.group("a"))
+            tenge = to_number(m.group("b"), money=True)
+            if not (0 < mci <= 100) or tenge <= mci:
+                continue
+            ratio = tenge / mci
+            if any(abs(ratio - value) / value <= PAIR_TOLERANCE for value in MCI_IN_TENGE.values()):
+                yield RuleMatch(m.start("a"), m.end("a"), clean(mci), "MCI")
+                yield RuleMatch(m.start("b"), m.end("b"), clean(tenge), "KZT")
+
+
+class FreeOfCharge(Rule):
+    """A service stated to cost nothing: fee 0.
+
+    Only where the text is about the cost of the service (a cost label, or the whole cell is the word),
+    so that "photographs are taken free of charge" on an ID-card page is not read as the card's fee.
+    """
+
+    name = "FreeOfCharge"
+    key = "fee"
+    description = "`Cost of the service Free`, `Стоимость: бесплатно`, a cell `Тегін` under a cost label -> 0."
+    examples = (
+        example("Cost of the service Free", (0, "KZT")),
+        example("Стоимость услуги: бесплатно", (0, "KZT")),
+        example("Государственная услуга оказывается бесплатно.", (0, "KZT")),
+        example("Стоимость | Бесплатно", (0, "KZT")),
+        example("Фотографирование производится через информационную систему без оплаты.",
+                note="the photograph is free, not the service"),
+    )
+    needs_digit = False
+    cue = re.compile(r"free|бесплатн|тегін|безвозмездн|ақысыз")
+    FREE = r"(?:free(?:\s+of\s+charge)?|бесплатно|бесплатная|тегін|безвозмездно|ақысыз)"
+    COST_LABEL = re.compile(r"cost|price|стоимост|размер\s+оплаты|плата|құны|ақысы|төлем", re.IGNORECASE)
+    patterns = (
+        re.compile(rf"(?:cost|price|стоимост\w*|плата|құны|ақысы)[^.;|]{{0,40}}?(?P<f>{FREE})(?![\w])", re.IGNORECASE),
+        re.compile(
+            rf"(?:service|услуг\w*|қызмет\w*)[^.;|]{{0,40}}?(?:provided|rendered|оказывается|предоставляется"
+            rf"|көрсетіледі|is)\s+(?P<f>{FREE})(?![\w])",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"(?P<f>{FREE})\s+(?:көрсетіледі|оказывается)", re.IGNORECASE),
+    )
+    alone = re.compile(rf"\s*(?P<f>{FREE})\s*[.!]?\s*$", re.IGNORECASE)
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        seen = False
+        for pattern in self.patterns:
+            for m in pattern.finditer(passage.text):
+                seen = True
+                yield RuleMatch(m.start("f"), m.end("f"), 0, "KZT")
+        if seen:
+            return
+        for start, end in passage.spans:
+            m = self.alone.match(passage.text, start, end)
+            label = passage.text[:start] + " " + (passage.context or "")
+            if m and self.COST_LABEL.search(label):
+                yield RuleMatch(m.start("f"), m.end("f"), 0, "KZT")

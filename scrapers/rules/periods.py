@@ -1,0 +1,185 @@
+"""Time: processing durations, validity periods and ages.
+
+Durations keep the kind of day the source names (``working days``, ``calendar days``; plain ``days`` when
+it names neither); a range of days is read as its upper bound, because processing times are maxima.
+Validity and age are years; their patterns are anchored on the words that say which of the two is meant
+(``valid for``, ``сроком на`` versus ``from the age of``, ``с 16 лет``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from scrapers.rules.base import Passage, Rule, RuleMatch, example
+from scrapers.rules.lexicon import AGE_STEMS, NUMBER, SPELLED_OUT, clean, to_number
+
+WORKING = r"(?:(?:working|business|work)\s+days?|рабоч\w+\s+(?:дн\w+|день)|жұмыс\s+күн\w*)"
+CALENDAR = r"(?:calendar\s+days?|календарн\w+\s+(?:дн\w+|день)|күнтізбелік\s+күн\w*)"
+PLAIN_DAYS = r"(?:days?|дн(?:ей|я)|день|күн(?:ге|нен|ні|і)?)"
+MINUTES = r"(?:minutes?|минут\w*|мин\.)"
+HOURS = r"(?:hours?|час(?:а|ов)?|сағат\w*)"
+YEARS = r"(?:years?|лет|года?|жыл\w*)"
+RUS_YEARS = r"(?:\s*-\s*(?:ти|и))?\s*(?:лет|года?)(?![\w])"
+
+
+class Duration(Rule):
+    name = "Duration"
+    key = "duration"
+    description = "`17 рабочих дней`, `17 calendar days`, `15 жұмыс күні`, `60 (sixty) calendar days`, minutes, hours."
+    examples = (
+        example("17 рабочих дней", (17, "working days")),
+        example("17 calendar days", (17, "calendar days")),
+        example("Ресімдеу мерзімі – 15 жұмыс күні.", (15, "working days")),
+        example("– 60 (sixty) calendar days;", (60, "calendar days")),
+        example("не более 180 календарных дней", (180, "calendar days")),
+        example("Срок оказания услуги займет 60 минут.", (60, "minutes")),
+        example("the review period is 1-2 business days", (2, "working days"), note="a range gives its maximum"),
+        example("в течение трех рабочих дней", (3, "working days")),
+        example("within 10 days", (10, "days"), note="neither working nor calendar: plain days"),
+    )
+    pattern = re.compile(
+        rf"(?P<n>{NUMBER}){SPELLED_OUT}(?:\s*(?:-|–|—|to|до)\s*(?P<m>{NUMBER}){SPELLED_OUT})?\s*"
+        rf"(?:(?P<w>{WORKING})|(?P<c>{CALENDAR})|(?P<min>{MINUTES})|(?P<h>{HOURS})|(?P<d>{PLAIN_DAYS}))(?![\w])",
+        re.IGNORECASE,
+    )
+    needs_digit = False
+    cue = re.compile(r"day|дн|день|күн|minut|минут|мин\.|hour|час|сағат")
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for m in self.pattern.finditer(passage.text):
+            value = to_number(m.group("m") or m.group("n"))
+            unit = (
+                "working days" if m.group("w") else "calendar days" if m.group("c")
+                else "minutes" if m.group("min") else "hours" if m.group("h") else "days"
+            )
+            if value <= 0:
+                continue
+            yield RuleMatch(m.start(), m.end(), clean(value), unit)
+
+
+class Validity(Rule):
+    name = "Validity"
+    key = "validity"
+    description = (
+        "How long a document is valid: `valid for 10 years`, `issued for a period of ten years`, `сроком на 10 лет`."
+    )
+    examples = (
+        example("Срок действия паспорта и удостоверения личности - 10 лет.", (10, "years")),
+        example("The passport is issued for a period of ten years.", (10, "years")),
+        example("выдается ВНЖ сроком на 10 лет с правом продления.", (10, "years")),
+        example("issued for a period of validity for five years", (5, "years")),
+        example("are issued a temporary residence permit for one year with the possibility", (1, "years")),
+        example("generally valid for 10 years.", (10, "years")),
+        example("10 жыл мерзімге беріледі", (10, "years")),
+        example("вид на жительство выдается на 10 лет", (10, "years")),
+        example("Куәлік 10 жылға беріледі.", (10, "years")),
+        example("its validity period shall expire not earlier than 3 months", note="months: not a validity in years"),
+    )
+    patterns = tuple(
+        re.compile(p, re.IGNORECASE)
+        for p in (
+            rf"valid(?:ity)?\s+(?:for|of)\s+(?:a\s+(?:period|term)\s+of\s+)?(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{YEARS}",
+            rf"issued\b[^.;|]{{0,80}}?\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:validity\s+)?(?:for\s+)?"
+            rf"(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{YEARS}",
+            rf"validity\s+(?:period|term)\b[^.;|]{{0,60}}?(?:\bis|\bof|:|-|–|—)\s*(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{YEARS}",
+            rf"(?:сроком|на\s+срок)\s+(?:на\s+|до\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
+            rf"срок\w*\s+действия\b[^.;|]{{0,80}}?(?:[-–—:]|составляет)\s*(?:до\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
+            rf"действител\w+\s+(?:в\s+течение\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
+            rf"выда[её]\w*\b[^.;|]{{0,60}}?\bна\s+(?:срок\s+)?(?:до\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
+            rf"(?P<n>{NUMBER})\s+жылға\s+(?:дейін\s+)?беріл\w*",
+            rf"(?P<n>{NUMBER})\s+жыл(?:ға|дық)?\s+(?:мерзімге|мерзімі|мерзімде)",
+            rf"қолданылу\s+мерзімі\b[^.;|]{{0,60}}?(?P<n>{NUMBER})\s+жыл\w*",
+        )
+    )
+    needs_digit = False
+    cue = re.compile(r"year|лет|год|жыл")
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for pattern in self.patterns:
+            for m in pattern.finditer(passage.text):
+                value = to_number(m.group("n"))
+                if 0 < value <= 100:
+                    yield RuleMatch(m.start("n"), m.end(), clean(value), "years")
+
+
+class Age(Rule):
+    """An age threshold: the youngest age to apply, or the age below which something does not apply."""
+
+    name = "Age"
+    key = "age"
+    description = "`from the age of 16`, `reached the age of sixteen`, `с 16 лет`, `16-летнего возраста`, `16 жастан`."
+    examples = (
+        example("Residence permit is issued to foreigners from the age of 16.", (16, "years")),
+        example("issued to stateless persons who have reached the age of sixteen.", (16, "years")),
+        example("Получить удостоверение личности вы имеете право с 16 лет.", (16, "years")),
+        example("по достижении шестнадцатилетнего возраста", (16, "years")),
+        example("Temporary residence permit is not needed for children under 16 years old.", (16, "years")),
+        example("Notarized consent of a child aged 14 to 18 years", (14, "years"), (18, "years")),
+        example("16 жастан бастап", (16, "years")),
+        example("Passport is issued optionally irrespective of age.", note="no number: no age"),
+    )
+    patterns = tuple(
+        re.compile(p, re.IGNORECASE)
+        for p in (
+            rf"(?:from|at|after|since|reached|reaching|attained|attaining|turned|turning|under|over|below|above)"
+            rf"\s+(?:the\s+)?age\s+of\s+(?P<n>{NUMBER})",
+            rf"\baged?\s+(?P<n>{NUMBER})(?:\s*(?:to|-|–|and)\s*(?P<m>{NUMBER}))?\s+years?",
+            rf"(?:under|over|below|above|older\s+than|younger\s+than)\s+(?P<n>{NUMBER})\s+years?",
+            rf"(?P<n>{NUMBER})[\s-]+years?[\s-]+(?:old|of\s+age)",
+            rf"\bот\s+(?P<n>{NUMBER})\s+до\s+(?P<m>{NUMBER}){RUS_YEARS}",
+            rf"(?:\bс|\bдо|старше|младше|моложе|достигш\w+|достижении)\s+(?P<n>{NUMBER}){RUS_YEARS}",
+            r"(?P<n>\d{1,2})\s*-?\s*(?:ти\s*)?летн\w*",
+            rf"(?P<w>{'|'.join(sorted(AGE_STEMS, key=len, reverse=True))})летн\w*",
+            rf"возраст\w*\s+(?:от\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
+            rf"(?P<n>{NUMBER})\s*-?\s*жас(?:тан|қа|та|ар|ында|қа\s+дейін\w*|қа\s+толған\w*)?(?![\w])",
+        )
+    )
+    needs_digit = False
+    cue = re.compile(r"age|лет|возраст|жас|year")
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for pattern in self.patterns:
+            for m in pattern.finditer(passage.text):
+                groups = m.groupdict()
+                if groups.get("w"):
+                    values = [(m.start("w"), m.end(), float(AGE_STEMS[m.group("w").lower()]))]
+                else:
+                    values = [(m.start("n"), m.end("n"), to_number(m.group("n")))]
+                    if groups.get("m"):
+                        values.append((m.start("m"), m.end("m"), to_number(m.group("m"))))
+                for start, end, value in values:
+                    if 1 <= value <= 100 and value == int(value):
+                        yield RuleMatch(start, end, int(value), "years")
+
+
+class AgeLabelled(Rule):
+    """Ages listed under an age label without the word years, as in an infobox or a table row."""
+
+    name = "AgeLabelled"
+    key = "age"
+    description = "`Eligibility: 18 (cars), 16 (motorcycles)`, a cell `16` under a label `Возраст` -> ages."
+    examples = (
+        example(
+            "Eligibility: 18 (cars), 16 (motorcycles), 21 (buses and commercial vehicles)",
+            (18, "years"), (16, "years"), (21, "years"),
+        ),
+        example("Minimum age | 16", (16, "years")),
+        example("Processing: 15 (working days)", note="not an age label"),
+    )
+    LABEL = r"(?:eligibility|minimum\s+age|age\s+limit|age|минимальный\s+возраст|возраст|жас\s+шегі|жасы)"
+    ITEM = r"\d{1,2}(?:\s*\([^()]{1,60}\))?"
+    pattern = re.compile(
+        rf"(?<![\w]){LABEL}\s*[:|]\s*(?P<list>{ITEM}(?:\s*[,;]\s*{ITEM})*)(?=\s*(?:[.;|]|$))", re.IGNORECASE
+    )
+    number = re.compile(r"(?<![\d(])\d{1,2}(?![\d])")
+    cue = re.compile(r"eligib|age|возраст|жас")
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for m in self.pattern.finditer(passage.text):
+            listing = m.group("list")
+            for n in self.number.finditer(re.sub(r"\([^()]*\)", lambda p: " " * len(p.group()), listing)):
+                value = int(n.group())
+                if 1 <= value <= 100:
+                    start = m.start("list") + n.start()
+                    yield RuleMatch(start, start + len(n.group()), value, "years")

@@ -1,0 +1,136 @@
+"""HTML pages in the structures of egov.kz, gov.kz and adilet.zan.kz -> blocks, locators, observations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scrapers.errors import BlockNotFound, ExtractionFailed
+from scrapers.extract import extract_bytes
+from scrapers.html import html_blocks
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+
+def observations(name: str, block: str | None = None) -> list:
+    return extract_bytes((PAGES / name).read_bytes(), "html", block=block, name=name)
+
+
+def readings(name: str, key: str, block: str | None = None) -> list:
+    return [(o.value, o.unit) for o in observations(name, block) if o.key == key]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in PAGES.glob("*.html")))
+def test_every_locator_selects_exactly_the_element_holding_the_quote(name: str) -> None:
+    soup = BeautifulSoup((PAGES / name).read_bytes(), "lxml")
+    found = observations(name)
+    assert found
+    for obs in found:
+        selector = obs.locator.split(" | ")[0].split(" … ")[0].removeprefix("css:")
+        hits = soup.select(selector)
+        assert len(hits) == 1, (obs.locator, len(hits))
+        text = " ".join(hits[0].get_text(" ").split())
+        first_line = obs.quote.split("\n")[0] if obs.key != "documents" else obs.value[0]
+        assert " ".join(first_line.split())[:25] in text, (obs.locator, obs.quote)
+
+
+def test_site_chrome_is_not_read() -> None:
+    texts = " ".join(b.text for b in html_blocks((PAGES / "egov_article.html").read_bytes()))
+    for chrome in ("cookie", "Главная", "Поиск", "Популярное", "1414", "gtag"):
+        assert chrome not in texts
+    passport = " ".join(b.text for b in html_blocks((PAGES / "egov_service_passport.html").read_bytes()))
+    assert "free of charge" not in passport and "Services: 5 days" not in passport
+
+
+def test_egov_service_passport_table() -> None:
+    found = observations("egov_service_passport.html")
+    fees = [(o.value, o.unit, o.context) for o in found if o.key == "fee"]
+    assert (0.2, "MCI", "Cost of the service") in fees
+    assert (8, "MCI", "Cost of the service") in fees
+    assert (4983, "KZT", "Cost of the service") in fees and (2752, "KZT", "Cost of the service") in fees
+    assert (7, "MCI", "Fine for a late replacement") in fees
+    assert (0, "KZT", "Cost of the service") not in fees  # "without payment" is about photographs
+    duration = next(o for o in found if o.key == "duration" and o.value == 15)
+    assert duration.quote.endswith("no more than 15 working days.") and duration.context == "Processing time"
+    documents = next(o for o in found if o.key == "documents")
+    assert documents.value == [
+        "an application in the set form", "a document proving identity", "a receipt for the paid state duty",
+        "two photographs 35×45 mm",
+    ]
+    assert documents.locator.endswith("td:nth-of-type(2) > ul") and documents.context == "Documents to submit"
+
+
+def test_egov_article_headings_lists_and_duty_table() -> None:
+    found = observations("egov_article.html")
+    assert readings("egov_article.html", "age") == [(16, "years")]
+    assert readings("egov_article.html", "validity") == [(10, "years")]
+    assert readings("egov_article.html", "duration") == [(17, "working days"), (7, "working days")]
+    fees = [(0.2, "MCI"), (0.2, "MCI"), (865, "KZT"), (8, "MCI"), (34600, "KZT")]
+    assert readings("egov_article.html", "fee") == fees
+    documents = next(o for o in found if o.key == "documents")
+    assert documents.context == "Какие документы нужны" and len(documents.value) == 4
+    size = next(o for o in found if o.key == "photo.size")
+    assert size.value == "35x45" and size.quote == "две фотографии размером 3,5 х 4,5 см;"
+
+
+def test_egov_info_blocks_take_their_title_as_context() -> None:
+    found = observations("egov_info_blocks.html")
+    free = next(o for o in found if o.key == "fee")
+    assert (free.value, free.quote, free.context) == (0, "Бесплатно", "Стоимость")
+    assert readings("egov_info_blocks.html", "duration") == [(60, "calendar days"), (10, "calendar days")]
+    assert readings("egov_info_blocks.html", "photo.count") == [(1, "photos")]
+
+
+def test_govkz_situation_page_in_kazakh() -> None:
+    assert readings("govkz_situation.html", "fee") == [(0.2, "MCI"), (3011.12, "KZT"), (1581.14, "KZT")]
+    assert readings("govkz_situation.html", "duration") == [(15, "working days")]
+    assert readings("govkz_situation.html", "digital.pixels") == [("450x600", "px")]
+    assert readings("govkz_situation.html", "digital.dpi") == [(80, "dpi")]
+    assert readings("govkz_situation.html", "file.max_size_kb") == [(1024, "KB")]
+    ratio = readings("govkz_situation.html", "ratio.percent")[0][0]
+    assert (ratio.min, ratio.max) == (70, 85)
+
+
+def test_adilet_law_text_locates_articles_paragraphs_and_subparagraphs() -> None:
+    found = observations("adilet_rules.html")
+    size = next(o for o in found if o.key == "photo.size")
+    assert size.locator == "css:p#z7 | article 2, paragraph 1, subparagraph 3"
+    validity = next(o for o in found if o.key == "validity")
+    assert validity.locator == "css:p#z8 | article 2, paragraph 2"
+    documents = [o for o in found if o.key == "documents"]
+    assert len(documents) == 1, "numbered paragraphs 2. and 3. are not a document list"
+    assert documents[0].value[0] == "заявление по форме согласно приложению 1"
+    assert documents[0].locator == "css:p#z5 … css:p#z7"
+
+
+def test_a_block_selector_narrows_the_page() -> None:
+    narrowed = observations("egov_service_passport.html", block="tr:nth-of-type(6)")
+    assert [(o.key, o.value) for o in narrowed] == [("fee", 7)]
+
+
+def test_a_block_selector_that_matches_nothing_is_an_error_naming_it() -> None:
+    with pytest.raises(BlockNotFound) as caught:
+        observations("egov_article.html", block="div.service-passport")
+    assert "div.service-passport" in str(caught.value) and "egov_article.html" in str(caught.value)
+
+
+def test_a_page_without_text_is_an_error_not_an_empty_reading() -> None:
+    shell = b"<html><body><div id='app'></div><script>window.__STATE__={}</script></body></html>"
+    with pytest.raises(ExtractionFailed, match="no readable text"):
+        extract_bytes(shell, "html", name="spa.html")
+
+
+def test_an_invalid_selector_is_an_extraction_error() -> None:
+    with pytest.raises(ExtractionFailed, match="invalid CSS selector"):
+        observations("egov_article.html", block="div[[")
+
+
+def test_an_altered_page_changes_the_observation() -> None:
+    original = (PAGES / "govkz_situation.html").read_text(encoding="utf-8")
+    altered = original.replace("0,2 АЕК", "0,5 АЕК").replace("<p>Куәлікті", "<p class='x'>Куәлікті")
+    fees = [o.value for o in extract_bytes(altered.encode(), "html") if o.key == "fee" and o.unit == "MCI"]
+    assert fees == [0.5]
+    removed = original.replace("Ресімдеу мерзімі – 15 жұмыс күні.", "")
+    assert not [o for o in extract_bytes(removed.encode(), "html") if o.key == "duration"]
