@@ -79,7 +79,10 @@ def same_list(expected: list[str], observed: list[str], cutoff: float = 0.75) ->
 
 
 def same_unit(evidence: Evidence, registry_unit: str | None, observation: ObservedValue) -> bool:
+    """Fees and durations must also agree on the unit (MCI vs KZT, working vs calendar days); zero needs none."""
     if evidence.observe not in UNIT_SENSITIVE or not registry_unit or not observation.unit:
+        return True
+    if isinstance(observation.value, (int, float)) and observation.value == 0:
         return True
     return registry_unit.strip().lower() == observation.unit.strip().lower()
 

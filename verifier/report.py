@@ -26,6 +26,10 @@ def show(value: Any, unit: str | None) -> str:
 
 def print_summary(run: RunSummary, verbose: bool = False) -> None:
     counts = ", ".join(f"{n} {k}" for k, n in run.summary.items() if n)
+    shown = [f for f in run.findings if verbose or f.kind is not FindingKind.CONFIRMED]
+    if not shown:
+        print(f"Run {run.run_id} ({run.mode}): all {len(run.findings)} findings confirmed.")
+        return
     print_table(
         ["id", "profile", "field", "finding", "registry", "source says", "source"],
         [

@@ -1,0 +1,63 @@
+"""One pass over a portrait: models, geometry, appearance cues, background, colour. Checks and make share it.
+
+The analysis is independent of any profile: the same measurements can be judged against the ID card and
+the visa rules without looking at the picture again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from photo_engine.aligned import AlignedFace, align_face
+from photo_engine.appearance import AppearanceCues, read_cues
+from photo_engine.background import BackgroundReading, read_background
+from photo_engine.face import FaceModelOutput, analyse_face
+from photo_engine.measures import FaceGeometry, measure_geometry
+from photo_engine.source import SourceImage
+
+
+@dataclass
+class ColourReading:
+    mean_chroma: float
+    high_chroma: float  # 99th percentile
+    greyscale: bool
+
+
+@dataclass
+class PortraitAnalysis:
+    source: SourceImage
+    models: FaceModelOutput
+    geometry: FaceGeometry | None
+    aligned: AlignedFace | None
+    cues: AppearanceCues | None
+    background: BackgroundReading | None
+    colour: ColourReading
+
+    @property
+    def face_found(self) -> bool:
+        return self.geometry is not None
+
+
+def analyse_portrait(source: SourceImage) -> PortraitAnalysis:
+    out = analyse_face(source.rgb)
+    colour = read_colour(out.overview, source)
+    if out.landmarks is None:
+        return PortraitAnalysis(source, out, None, None, None, None, colour)
+    geometry = measure_geometry(out)
+    aligned = align_face(source.rgb, out, geometry)
+    crown_view = np.array([geometry.eye_mid[0], geometry.crown_y, 1.0]) @ aligned.matrix.T
+    cues = read_cues(aligned, out.hands, float(crown_view[1]))
+    background = read_background(out.region) if out.region is not None else None
+    return PortraitAnalysis(source, out, geometry, aligned, cues, background, colour)
+
+
+def read_colour(overview: np.ndarray, source: SourceImage) -> ColourReading:
+    step = max(1, max(overview.shape[:2]) // 512)
+    small = np.ascontiguousarray(overview[::step, ::step])  # a sample is enough to see whether colour exists
+    lab = cv2.cvtColor(small.astype(np.float32) / 255.0, cv2.COLOR_RGB2LAB)
+    chroma = np.hypot(lab[..., 1], lab[..., 2])
+    high = float(np.percentile(chroma, 99))
+    return ColourReading(float(chroma.mean()), high, source.was_greyscale or high < 4.0)

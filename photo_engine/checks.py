@@ -1,0 +1,433 @@
+"""One function per rule. Each returns a CheckResult: pass, fail or warn, what was measured, the limit, a
+message a person can act on, and the status of the profile rule it enforces.
+
+Limits on measurements that are themselves uncertain (pose from a single photo) add the measurement's
+tolerance: a value past the rule but inside the tolerance warns instead of failing, so we never reject
+a photo on a number we cannot measure that finely.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Callable, Literal
+
+from pydantic import BaseModel
+
+from photo_engine.analysis import PortraitAnalysis
+from photo_engine.geometry import ROLL_CORRECTABLE_DEG, Frame, frame_as_given, head_in_frame
+from photo_engine.spec import PhotoSpec, Rule
+
+Status = Literal["pass", "fail", "warn"]
+CHECK_NAMES = ["face_count", "resolution", "head_size", "framing", "pose_roll", "pose_yaw", "pose_pitch",
+               "eyes_open", "mouth_closed", "sunglasses", "glare", "headwear", "occlusion", "background",
+               "lighting", "sharpness", "exposure", "colour"]
+# Failures that cropping and background replacement remove (roll only while small enough to rotate away).
+FIXABLE = {"head_size", "framing", "background"}
+
+# Degrees the single-photo estimates can be off by: roll comes from the iris centres and is exact to a
+# fraction of a degree; yaw and pitch come from the mesh's depth, which spreads by about +-11 and +-12
+# degrees over faces people judge frontal.
+ROLL_TOLERANCE, YAW_TOLERANCE, PITCH_TOLERANCE = 0.5, 11.0, 12.0
+EYES_CLOSED, EYES_NARROW = 0.12, 0.17  # lid gap over eye width
+MOUTH_OPEN_GAP, MOUTH_PARTED_GAP, TEETH_SHARE = 0.06, 0.025, 0.10
+LENS_SKIN_MIN = 0.23  # below this share of skin around the eyes, lenses are tinted
+HAND_NEAR_FACE = 0.33  # face heights
+FOREHEAD_COVERED = 0.25
+FOREIGN_OVER_FACE = 0.24
+HEAD_RAISED = 0.45  # something stands on the head when the crown is this far above point 10 (face heights)
+HEAD_TALL = 0.70
+TOP_UNLIKE_BROWS_L, TOP_UNLIKE_BROWS_AB = 30.0, 30.0
+BRIM_WIDTH, BRIM_MAX_YAW = 1.85, 20.0
+GLARE_WARN, GLARE_FAIL = 0.015, 0.06
+LIGHT_UNEVEN_WARN = 15.0  # only ever a warning: no profile states a lighting rule and cheeks differ by shape
+SHARP_WARN, SHARP_FAIL = 20.0, 12.0  # Laplacian RMS of the eye region at a 200 px face
+DARK_FACE, BRIGHT_FACE, CLIPPED = 25.0, 93.0, 0.05
+HEAD_SOURCE_WARN = 0.8  # upscaling beyond 1/0.8 fails
+
+
+class CheckResult(BaseModel):
+    name: str
+    status: Status
+    measured: Any = None
+    limit: Any = None
+    message: str
+    rule_status: Literal["official", "official-general", "inferred"]
+    rule_key: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "fail"
+
+
+class CheckContext:
+    """What a check looks at: the analysis, the spec, and the frame the photo is (as given, or as made)."""
+
+    def __init__(self, analysis: PortraitAnalysis, spec: PhotoSpec, frame: Frame | None = None,
+                 background_replaced: bool = False) -> None:
+        self.analysis, self.spec = analysis, spec
+        src = analysis.source
+        self.frame = frame or frame_as_given(src.width, src.height)
+        self.as_given = frame is None
+        self.background_replaced = background_replaced
+
+
+def _result(name: str, status: Status, measured: Any, limit: Any, message: str, rule: Rule | None,
+            extra: str = "") -> CheckResult:
+    text = message
+    if rule is not None and rule.defaulted:
+        text += f" [{rule.source_text()}]"
+    if extra:
+        text += f" {extra}"
+    # Built without re-validation: every field is ours and already typed (this runs 18 times per image).
+    return CheckResult.model_construct(name=name, status=status, measured=_plain(measured), limit=limit,
+                                       message=text, rule_status=rule.status if rule else "inferred",
+                                       rule_key=rule.key if rule else None)
+
+
+def _plain(value: Any) -> Any:
+    """Numbers as Python numbers (numpy scalars would leak into JSON otherwise)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    return value
+
+
+@lru_cache(maxsize=None)
+def _engine_rule(key: str, note: str) -> Rule:
+    """A rule of ours with no profile key behind it (face count, sharpness): always inferred."""
+    return Rule[str](key=key, value=note, status="inferred", defaulted=False, note=note)
+
+
+def check_face_count(ctx: CheckContext) -> CheckResult:
+    count = ctx.analysis.models.face_count if ctx.analysis.face_found else 0
+    rule = _engine_rule("engine.face_count", "exactly one face")
+    if count == 1:
+        return _result("face_count", "pass", 1, 1, "one face found", rule)
+    if count == 0:
+        return _result("face_count", "fail", 0, 1, "no face found: use a portrait with the whole face visible", rule)
+    return _result("face_count", "fail", count, 1,
+                   f"{count} faces found: a document photo shows one person only - crop the others out", rule)
+
+
+def check_resolution(ctx: CheckContext) -> CheckResult:
+    spec, geo, src = ctx.spec, ctx.analysis.geometry, ctx.analysis.source
+    need_head = spec.head_ratio.value.middle / 100 * spec.height_px.value
+    have_head = geo.head_height / src.decode_scale  # in pixels of the file as stored
+    limit = f"head >= {need_head:.0f} px in the source for {spec.width_px.value} x {spec.height_px.value} px"
+    measured = round(have_head)
+    if ctx.as_given:
+        width, height = round(src.width / src.decode_scale), round(src.height / src.decode_scale)
+        small = _too_small_for_minimum(spec, width, height)
+        if small:
+            return _result("resolution", "fail", f"{width} x {height} px", small[1], small[0], small[2])
+    missing = need_head - have_head
+    if have_head >= need_head:
+        return _result("resolution", "pass", measured, limit,
+                       f"enough pixels: the head spans {have_head:.0f} px, the output needs {need_head:.0f}",
+                       spec.height_px)
+    if have_head >= HEAD_SOURCE_WARN * need_head:
+        return _result("resolution", "warn", measured, limit,
+                       f"slightly few pixels: the head spans {have_head:.0f} px, the output needs {need_head:.0f} "
+                       f"({missing:.0f} px missing); it will be upscaled a little", spec.height_px)
+    return _result("resolution", "fail", measured, limit,
+                   f"too few pixels: the head spans {have_head:.0f} px but the output needs {need_head:.0f} "
+                   f"({missing:.0f} px missing, {need_head / have_head:.1f}x upscaling); use a larger or closer photo",
+                   spec.height_px)
+
+
+def _too_small_for_minimum(spec: PhotoSpec, width: int, height: int) -> tuple[str, str, Rule] | None:
+    for rule, have, what in ((spec.min_width_px, width, "wide"), (spec.min_height_px, height, "high")):
+        if rule is not None and have < rule.value:
+            return (f"the image is {have} px {what}; the receiving system needs at least {rule.value} px "
+                    f"({rule.value - have} px missing)", f">= {rule.value} px", rule)
+    return None
+
+
+def check_head_size(ctx: CheckContext) -> CheckResult:
+    spec, frame = ctx.spec, ctx.frame
+    head = head_in_frame(ctx.analysis.geometry, frame)
+    ratio = head.head_ratio(frame.height)
+    band = spec.head_ratio.value
+    limit = f"{band.min:.1f}-{band.max:.1f} % of photo height"
+    if spec.head_ratio.note and not spec.head_ratio.defaulted:
+        limit += f" ({spec.head_ratio.note})"
+    mm = ratio / 100 * spec.print_height_mm.value
+    measured = round(ratio, 1)
+    text = (f"chin to crown is {ratio:.1f} % of the photo height "
+            f"({mm:.1f} mm on a {spec.print_height_mm.value:g} mm print)")
+    if band.min <= ratio <= band.max:
+        return _result("head_size", "pass", measured, limit, text, spec.head_ratio)
+    advice = "crop closer" if ratio < band.min else "leave more room around the head"
+    return _result("head_size", "fail", measured, limit, f"{text}: {advice} (make does this)", spec.head_ratio)
+
+
+def check_framing(ctx: CheckContext) -> CheckResult:
+    spec, frame, geo = ctx.spec, ctx.frame, ctx.analysis.geometry
+    head = head_in_frame(geo, frame)
+    problems, warnings = [], []
+    aspect = frame.width / frame.height
+    if abs(aspect - spec.aspect) / spec.aspect > 0.03:
+        problems.append(f"aspect {frame.width}:{frame.height} is not the photo's "
+                        f"{spec.width_px.value}:{spec.height_px.value}")
+    offset = (head.centre_x - frame.width / 2) / frame.width * 100
+    if abs(offset) > 5:
+        problems.append(f"face is {abs(offset):.0f} % of the width off centre")
+    if head.crown_y < 0 or geo.crown_cut_off and ctx.as_given:
+        problems.append("the top of the head is cut off")
+    elif head.crown_y < 0.02 * frame.height:
+        problems.append("no space above the head")
+    if head.chin_y > frame.height:
+        problems.append("the chin is cut off")
+    rule: Rule | None = spec.eye_line_ratio
+    eye = head.eye_line_ratio(frame.height)
+    if spec.eye_line_ratio is not None:
+        band = spec.eye_line_ratio.value
+        if not band.min - 0.5 <= eye <= band.max + 0.5:
+            problems.append(f"eye line at {eye:.0f} % of the height from the bottom, outside {band}")
+    if frame.needs_padding and not ctx.as_given and not ctx.background_replaced:
+        sides = ", ".join(f"{k} {v} px" for k, v in frame.padded.items())
+        warnings.append(f"the source ends inside the frame; padded with background ({sides})")
+    measured = {"centre_offset_pct": round(offset, 1), "eye_line_pct": round(eye, 1),
+                "crown_margin_pct": round(head.crown_y / frame.height * 100, 1)}
+    limit = "centred within 5 %, head and chin inside, aspect of the photo"
+    if spec.eye_line_ratio is not None:
+        limit += f", eye line {spec.eye_line_ratio.value} % from the bottom"
+    if rule is None:
+        rule = spec.head_ratio
+    if problems:
+        text = "; ".join(problems) + " (make crops and pads to fix this)"
+        return _result("framing", "fail", measured, limit, text, rule)
+    if warnings:
+        return _result("framing", "warn", measured, limit, "; ".join(warnings), rule)
+    return _result("framing", "pass", measured, limit, "head centred and inside the frame", rule)
+
+
+def _pose(name: str, value: float, rule: Rule, tolerance: float, what: str, fix: str = "") -> CheckResult:
+    limit = f"<= {rule.value:g} degrees (measurement tolerance {tolerance:g})"
+    measured = round(value, 1)
+    if abs(value) <= rule.value:
+        return _result(name, "pass", measured, limit, f"{what} {abs(value):.1f} degrees", rule)
+    if abs(value) <= rule.value + tolerance:
+        return _result(name, "warn", measured, limit,
+                       f"{what} {abs(value):.1f} degrees, just over {rule.value:g} (within what we can measure)", rule)
+    return _result(name, "fail", measured, limit,
+                   f"{what} {abs(value):.1f} degrees: {fix or 'face the camera squarely'}",
+                   rule)
+
+
+def check_pose_roll(ctx: CheckContext) -> CheckResult:
+    roll = ctx.analysis.geometry.roll_deg - (ctx.frame.rotation_deg if not ctx.as_given else 0.0)
+    fix = "hold the head level" + (" (make rotates this away)" if abs(roll) <= ROLL_CORRECTABLE_DEG else "")
+    return _pose("pose_roll", roll, ctx.spec.roll_max, ROLL_TOLERANCE, "head tilted", fix)
+
+
+def check_pose_yaw(ctx: CheckContext) -> CheckResult:
+    return _pose("pose_yaw", ctx.analysis.geometry.yaw_deg, ctx.spec.yaw_max, YAW_TOLERANCE, "head turned",
+                 "look straight into the camera")
+
+
+def check_pose_pitch(ctx: CheckContext) -> CheckResult:
+    return _pose("pose_pitch", ctx.analysis.geometry.pitch_deg, ctx.spec.pitch_max, PITCH_TOLERANCE, "head nodded",
+                 "keep the chin level, neither up nor down")
+
+
+def check_eyes_open(ctx: CheckContext) -> CheckResult:
+    rule, opening = ctx.spec.eyes_open, ctx.analysis.geometry.eye_opening
+    limit = f"lid gap >= {EYES_CLOSED:g} of eye width"
+    if not rule.value:
+        return _result("eyes_open", "pass", round(opening, 3), "no rule", "the profile does not require open eyes",
+                       rule)
+    if opening < EYES_CLOSED:
+        return _result("eyes_open", "fail", round(opening, 3), limit, "eyes closed or looking down: open both eyes",
+                       rule)
+    if opening < EYES_NARROW:
+        return _result("eyes_open", "warn", round(opening, 3), limit, "eyes narrow: open them fully", rule)
+    return _result("eyes_open", "pass", round(opening, 3), limit, "both eyes open", rule)
+
+
+def check_mouth_closed(ctx: CheckContext) -> CheckResult:
+    rule, cues = ctx.spec.mouth_closed, ctx.analysis.cues
+    gap, teeth = cues.mouth_gap, cues.teeth_share
+    measured = {"lip_gap": round(gap, 3), "teeth_share": round(teeth, 3)}
+    limit = f"lip gap < {MOUTH_OPEN_GAP:g} of face height, no teeth showing"
+    if not rule.value:
+        return _result("mouth_closed", "pass", measured, "no rule", "the profile allows an open mouth", rule)
+    if gap >= MOUTH_OPEN_GAP:
+        return _result("mouth_closed", "fail", measured, limit, "mouth open: close the lips, neutral expression", rule)
+    if gap >= MOUTH_PARTED_GAP and teeth >= TEETH_SHARE:
+        return _result("mouth_closed", "fail", measured, limit, "teeth showing: close the lips, no smile", rule)
+    return _result("mouth_closed", "pass", measured, limit, "mouth closed", rule)
+
+
+def check_sunglasses(ctx: CheckContext) -> CheckResult:
+    rule, share = ctx.spec.tinted_allowed, ctx.analysis.cues.lens_skin_share
+    limit = f"skin visible around the eyes >= {LENS_SKIN_MIN:.0%}"
+    if rule.value:
+        return _result("sunglasses", "pass", round(share, 3), "no rule", "the profile allows tinted glasses", rule)
+    if share < LENS_SKIN_MIN:
+        return _result("sunglasses", "fail", round(share, 3), limit,
+                       "tinted or dark lenses hide the eyes: take sunglasses off (clear glasses are fine)", rule)
+    return _result("sunglasses", "pass", round(share, 3), limit, "eyes visible, no tinted lenses", rule)
+
+
+def check_glare(ctx: CheckContext) -> CheckResult:
+    share = ctx.analysis.cues.glare_share
+    rule = _engine_rule("engine.glare", "no reflections hiding the face or eyes")
+    limit = f"specular highlights < {GLARE_WARN:.1%} of the face"
+    if share >= GLARE_FAIL:
+        return _result("glare", "fail", round(share, 4), limit,
+                       "strong reflections on the face or glasses: avoid direct flash, tilt glasses slightly", rule)
+    if share >= GLARE_WARN:
+        return _result("glare", "warn", round(share, 4), limit, "some reflections on the face or glasses", rule)
+    return _result("glare", "pass", round(share, 4), limit, "no disturbing reflections", rule)
+
+
+def check_headwear(ctx: CheckContext) -> CheckResult:
+    rule, cues, geo = ctx.spec.headwear_allowed, ctx.analysis.cues, ctx.analysis.geometry
+    raised = cues.crown_over_face
+    unlike = (abs(cues.top_vs_brow_lightness) >= TOP_UNLIKE_BROWS_L or cues.top_vs_brow_colour >= TOP_UNLIKE_BROWS_AB)
+    brim = cues.head_width_ratio >= BRIM_WIDTH and abs(geo.yaw_deg) <= BRIM_MAX_YAW
+    reasons = []
+    if raised >= HEAD_TALL:
+        reasons.append("something tall on the head")
+    if brim:
+        reasons.append("a brim wider than the head")
+    if raised >= HEAD_RAISED and unlike:
+        reasons.append("the top of the head is unlike the hair (brows)")
+    measured = {"crown_above_forehead": round(raised, 2), "outline_width": round(cues.head_width_ratio, 2),
+                "top_vs_brows_l": round(cues.top_vs_brow_lightness, 1)}
+    limit = "no hat, cap or hood (religious head covering excepted)"
+    if rule.value:
+        return _result("headwear", "pass", measured, "no rule", "the profile allows headwear", rule)
+    if not reasons:
+        return _result("headwear", "pass", measured, limit, "no headwear seen", rule)
+    if cues.top_frames_face and ctx.spec.religious_allowed.value:
+        return _result("headwear", "warn", measured, limit,
+                       "a head covering that frames the face: allowed only as a religious covering with the whole "
+                       "face visible", ctx.spec.religious_allowed)
+    return _result("headwear", "fail", measured, limit, f"headwear ({'; '.join(reasons)}): take it off", rule)
+
+
+def check_occlusion(ctx: CheckContext) -> CheckResult:
+    cues = ctx.analysis.cues
+    reasons = []
+    if cues.hand_distance <= HAND_NEAR_FACE:
+        reasons.append("a hand on or next to the face")
+    if cues.forehead_skin_share < FOREHEAD_COVERED:
+        reasons.append("hair or an object over the forehead and brows")
+    if cues.foreign_share > FOREIGN_OVER_FACE:
+        reasons.append("an object in front of the face")
+    measured = {"hand_distance": round(cues.hand_distance, 2), "forehead_skin": round(cues.forehead_skin_share, 2),
+                "foreign_share": round(cues.foreign_share, 3)}
+    rule = _engine_rule("engine.occlusion", "the whole face visible")
+    limit = "nothing over the face; hands away from it"
+    if reasons:
+        return _result("occlusion", "fail", measured, limit, f"face partly covered ({'; '.join(reasons)})", rule)
+    return _result("occlusion", "pass", measured, limit, "face fully visible", rule)
+
+
+def check_background(ctx: CheckContext) -> CheckResult:
+    spec, reading = ctx.spec, ctx.analysis.background
+    allowed = spec.backgrounds.value
+    limit = f"plain, {' or '.join(allowed)}"
+    if ctx.background_replaced:
+        return _result("background", "pass", "replaced", limit, f"background replaced with plain {allowed[0]}",
+                       spec.backgrounds)
+    if reading is None or reading.kind == "unknown":
+        return _result("background", "warn", "unknown", limit, "too little background visible to judge it",
+                       spec.backgrounds)
+    measured = {"kind": reading.kind, "tone": reading.tone, "lightness": round(reading.lightness, 1),
+                "spread": round(reading.spread, 1), "texture": round(reading.texture, 1)}
+    if reading.kind == "busy":
+        return _result("background", "fail", measured, limit,
+                       "background is not plain (pattern, objects or uneven): use a plain wall, or let make replace it",
+                       spec.backgrounds)
+    if not reading.matches(allowed):
+        return _result("background", "fail", measured, limit,
+                       f"background is plain but {reading.tone}, not {' or '.join(allowed)}: make can replace it",
+                       spec.backgrounds)
+    return _result("background", "pass", measured, limit, f"plain {reading.tone} background", spec.backgrounds)
+
+
+def check_lighting(ctx: CheckContext) -> CheckResult:
+    balance = ctx.analysis.cues.cheek_balance
+    rule = _engine_rule("engine.lighting", "even light on both sides of the face")
+    limit = f"cheeks within {LIGHT_UNEVEN_WARN:g} L* of each other"
+    if balance >= LIGHT_UNEVEN_WARN:
+        return _result("lighting", "warn", round(balance, 1), limit,
+                       "light is uneven across the face: light it evenly from the front", rule)
+    return _result("lighting", "pass", round(balance, 1), limit, "even light on the face", rule)
+
+
+def check_sharpness(ctx: CheckContext) -> CheckResult:
+    value = ctx.analysis.cues.sharpness
+    rule = _engine_rule("engine.sharpness", "a sharp face")
+    limit = f"eye-region detail >= {SHARP_WARN:g}"
+    if value < SHARP_FAIL:
+        return _result("sharpness", "fail", round(value, 1), limit,
+                       "the face is blurred: hold still and focus on the eyes",
+                       rule)
+    if value < SHARP_WARN:
+        return _result("sharpness", "warn", round(value, 1), limit, "the face is slightly soft", rule)
+    return _result("sharpness", "pass", round(value, 1), limit, "face in focus", rule)
+
+
+def check_exposure(ctx: CheckContext) -> CheckResult:
+    cues = ctx.analysis.cues
+    rule = _engine_rule("engine.exposure", "face neither too dark nor too bright")
+    measured = {"face_lightness": round(cues.face_lightness, 1), "clipped": round(cues.clipped_share, 3)}
+    limit = f"face L* {DARK_FACE:g}-{BRIGHT_FACE:g}, clipped < {CLIPPED:.0%}"
+    if cues.face_lightness < DARK_FACE:
+        return _result("exposure", "fail", measured, limit, "the face is too dark: add light", rule)
+    if cues.face_lightness > BRIGHT_FACE:
+        return _result("exposure", "fail", measured, limit, "the face is too bright: less light or exposure", rule)
+    if cues.clipped_share > CLIPPED:
+        return _result("exposure", "warn", measured, limit, "parts of the face are blown out or black", rule)
+    return _result("exposure", "pass", measured, limit, "face well exposed", rule)
+
+
+def check_colour(ctx: CheckContext) -> CheckResult:
+    rule, reading, src = ctx.spec.colour_mode, ctx.analysis.colour, ctx.analysis.source
+    measured = {"greyscale": reading.greyscale, "chroma_p99": round(reading.high_chroma, 1)}
+    limit = "colour photo" if rule.value == "colour" else "colour or greyscale"
+    if reading.greyscale and rule.value == "colour":
+        return _result("colour", "fail", measured, limit, "the photo is greyscale; the document needs a colour photo",
+                       rule)
+    if src.was_cmyk or src.was_16bit:
+        what = "CMYK" if src.was_cmyk else "16-bit"
+        return _result("colour", "warn", measured, limit, f"{what} source converted to 8-bit sRGB; check the colours",
+                       rule)
+    return _result("colour", "pass", measured, limit,
+                   "greyscale photo allowed" if reading.greyscale else "colour photo",
+                   rule)
+
+
+CHECKS: dict[str, Callable[[CheckContext], CheckResult]] = {
+    "face_count": check_face_count, "resolution": check_resolution, "head_size": check_head_size,
+    "framing": check_framing, "pose_roll": check_pose_roll, "pose_yaw": check_pose_yaw,
+    "pose_pitch": check_pose_pitch, "eyes_open": check_eyes_open, "mouth_closed": check_mouth_closed,
+    "sunglasses": check_sunglasses, "glare": check_glare, "headwear": check_headwear,
+    "occlusion": check_occlusion, "background": check_background, "lighting": check_lighting,
+    "sharpness": check_sharpness, "exposure": check_exposure, "colour": check_colour,
+}
+
+
+def run_checks(ctx: CheckContext) -> list[CheckResult]:
+    """All checks in their stable order; without a face only face_count and colour can be judged."""
+    if not ctx.analysis.face_found:
+        return [check_face_count(ctx), check_colour(ctx)]
+    return [CHECKS[name](ctx) for name in CHECK_NAMES]
+
+
+def is_fixable(results: list[CheckResult], roll_deg: float | None) -> bool:
+    """True when every failure is one cropping, levelling or background replacement removes."""
+    for result in results:
+        if not result.failed:
+            continue
+        if result.name in FIXABLE:
+            continue
+        if result.name == "pose_roll" and roll_deg is not None and abs(roll_deg) <= ROLL_CORRECTABLE_DEG:
+            continue
+        return False
+    return True

@@ -1,0 +1,190 @@
+"""`kzdocs photo`: check portraits against a document's current photo profile, make the photo, score the engine.
+
+Exit codes: 0 compliant, 1 not compliant, 2 error (for several images: the worst of them).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from registry.paths import db_option, json_option
+
+DEFAULT_PROFILE = "kz-id-card-photo"
+
+
+def _spec(db_path: Path, slug: str):  # noqa: ANN202 - PhotoSpec, imported lazily
+    from photo_engine.spec import spec_from_profile
+    from registry.api import Registry
+
+    registry = Registry.open(db_path)
+    try:
+        return spec_from_profile(registry.current(slug))
+    finally:
+        registry.close()
+
+
+def _dump(data: object) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def photo() -> None:
+    """Check and make document photos from a portrait, driven by the current profiles.
+
+    \b
+    Example:
+      kzdocs photo check me.jpg --profile kz-passport-photo
+      kzdocs photo make me.jpg --profile kz-passport-photo -o passport.jpg --sheet sheet.jpg
+    """
+
+
+@photo.command()
+@click.argument("images", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--profile", "slug", required=True, help="Photo profile slug, e.g. kz-id-card-photo.")
+@db_option
+@json_option
+def check(images: tuple[Path, ...], slug: str, db_path: Path, as_json: bool) -> None:
+    """Judge each IMAGE as given against the profile's current version.
+
+    A busy background fails 'background' here even though 'make' could replace it; 'fixable' says whether
+    cropping and background replacement alone would make the image compliant. Folders are expanded.
+    Exit 0 when all are compliant, 1 when any is not, 2 when any could not be read.
+
+    \b
+    Example:
+      kzdocs photo check portrait.jpg --profile kz-passport-photo
+      kzdocs photo check photos/ --profile kz-visa-photo --json
+    """
+    from photo_engine.batch import check_many, expand_inputs
+
+    spec = _spec(db_path, slug)
+    paths = expand_inputs(images)
+    if not paths:
+        raise click.UsageError("no images found in the given folder(s)")
+    reports = check_many(paths, spec, progress=len(paths) > 1)
+    if as_json:
+        data = [r.model_dump(mode="json") for r in reports]
+        _dump(data[0] if len(data) == 1 else data)
+    else:
+        for report in reports:
+            _print_report(report)
+    click.get_current_context().exit(max(r.exit_code for r in reports))
+
+
+def _print_report(report) -> None:  # noqa: ANN001
+    if report.error:
+        click.echo(f"{report.image}: ERROR {report.error}")
+        return
+    verdict = "compliant" if report.compliant else ("not compliant, fixable by make" if report.fixable
+                                                   else "not compliant")
+    click.echo(f"{report.image}: {verdict}  ({report.profile} v{report.profile_version})")
+    for result in report.checks:
+        mark = {"pass": "ok  ", "warn": "warn", "fail": "FAIL"}[result.status]
+        click.echo(f"  {mark} {result.name:<13} {result.message}  [{result.rule_status}]")
+    for note in report.notes:
+        click.echo(f"  note: {note}")
+    if report.defaulted_rules:
+        click.echo(f"  defaults used (no rule in the profile): {', '.join(report.defaulted_rules)}")
+
+
+@photo.command()
+@click.argument("images", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--profile", "slug", required=True, help="Photo profile slug, e.g. kz-passport-photo.")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="Digital JPEG to write (a folder when several images are given).")
+@click.option("--sheet", type=click.Path(path_type=Path),
+              help="Print sheet to write (.jpg, .png or .pdf; a folder in a batch).")
+@click.option("--paper", type=click.Choice(["10x15", "a4"]), default="10x15", show_default=True,
+              help="Paper of the print sheet (300 dpi).")
+@click.option("--preview", type=click.Path(path_type=Path), help="Annotated preview PNG (a folder in a batch).")
+@click.option("--report", type=click.Path(path_type=Path),
+              help="Also write the JSON report to this file (a folder in a batch).")
+@click.option("--background", type=click.Choice(["auto", "keep", "replace"]), default="auto", show_default=True,
+              help="auto replaces the background when it fails the profile.")
+@db_option
+@json_option
+def make(images: tuple[Path, ...], slug: str, output: Path, sheet: Path | None, paper: str, preview: Path | None,
+         report: Path | None, background: str, db_path: Path, as_json: bool) -> None:
+    """Make the document photo from a portrait: exact pixels, DPI, sRGB, file-size limit, sheet and preview.
+
+    Several images or a folder run as a batch on both cores; then -o, --sheet and --preview name folders
+    and each output is named after its image. Exit 0 when every output is compliant, 1 when any is not
+    (the report says why), 2 when any image could not be used (nothing is written for it).
+
+    \b
+    Example:
+      kzdocs photo make me.jpg --profile kz-passport-photo -o passport.jpg --sheet sheet.jpg --preview check.png
+      kzdocs photo make portraits/ --profile kz-egov-upload-photo -o out/ --json
+    """
+    from photo_engine.batch import expand_inputs, make_many
+    from photo_engine.pipeline import MakeRequest
+
+    spec = _spec(db_path, slug)
+    paths = expand_inputs(images)
+    if not paths:
+        raise click.UsageError("no images found in the given folder(s)")
+    batch = len(paths) > 1 or any(p.is_dir() for p in images)
+    if batch:
+        for folder in (output, sheet, preview, report):
+            if folder is not None:
+                folder.mkdir(parents=True, exist_ok=True)
+        requests = [MakeRequest(image=p, output=output / f"{p.stem}.jpg",
+                                sheet=(sheet / f"{p.stem}-sheet.jpg") if sheet else None, paper=paper,
+                                preview=(preview / f"{p.stem}-preview.png") if preview else None,
+                                report=(report / f"{p.stem}.json") if report else None,
+                                background=background) for p in paths]
+        reports = make_many(requests, spec, progress=True)
+    else:
+        from photo_engine.pipeline import make_photo
+
+        reports = [make_photo(MakeRequest(image=paths[0], output=output, sheet=sheet, paper=paper, preview=preview,
+                                          report=report, background=background), spec)]
+    if as_json:
+        data = [r.model_dump(mode="json") for r in reports]
+        _dump(data[0] if len(data) == 1 else data)
+    else:
+        for item in reports:
+            _print_report(item)
+            for kind, path in getattr(item, "outputs", {}).items():
+                click.echo(f"  wrote {kind}: {path}")
+            if getattr(item, "background_action", None):
+                click.echo(f"  background {item.background_action}")
+    click.get_current_context().exit(max(r.exit_code for r in reports))
+
+
+@photo.command()
+@click.option("--portraits", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder with labels.csv and the portraits "
+                   "[default: ../shared/eval/portraits from the project root].")
+@click.option("--profile", "slug", default=DEFAULT_PROFILE, show_default=True, help="Profile whose rules are applied.")
+@db_option
+@json_option
+def evaluate(folder: Path | None, slug: str, db_path: Path, as_json: bool) -> None:
+    """Score the engine against a labelled portrait folder: balanced accuracy per attribute.
+
+    Rows' 'uncertain' attributes are skipped. Exit 0 when every attribute reaches the 0.9 target, 1 otherwise.
+
+    \b
+    Example:
+      kzdocs photo evaluate
+      kzdocs photo evaluate --portraits ../shared/eval/portraits --json
+    """
+    from photo_engine.evaluate import DEFAULT_PORTRAITS, TARGET, evaluate_folder
+
+    spec = _spec(db_path, slug)
+    result = evaluate_folder(folder or DEFAULT_PORTRAITS, spec)
+    if as_json:
+        _dump(result.model_dump(mode="json"))
+    else:
+        click.echo(f"{result.portraits} portraits in {result.folder}, "
+                   f"profile {result.profile} v{result.profile_version}")
+        click.echo(f"{'attribute':<14}{'balanced acc':>13}{'n':>5}{'pos':>5}{'neg':>5}  note")
+        for row in result.rows:
+            click.echo(f"{row.attribute:<14}{row.balanced_accuracy:>13.3f}{row.n:>5}{row.positives:>5}"
+                       f"{row.negatives:>5}  {row.note}")
+        for miss in result.misses:
+            click.echo(f"  miss: {miss}")
+    click.get_current_context().exit(0 if all(r.balanced_accuracy >= TARGET for r in result.rows) else 1)

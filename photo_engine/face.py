@@ -1,0 +1,290 @@
+"""The face backend: the only module that talks to mediapipe.
+
+Four models from the mediapipe 0.10.14 wheel (no download at run time): face detection (short and full
+range, to count faces at any distance), FaceMesh with iris refinement (478 landmarks), SelfieSegmentation
+(the person mask the crown is read from) and Hands (a hand over or under the face is an occlusion).
+
+The models see reduced copies - the whole picture at most ~1280 px, the face and the head region at a
+fixed working size - and everything they return is mapped back to full-resolution pixel coordinates, so
+the rest of the engine never needs to know which copy a model saw. Models load once per process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterator
+
+os.environ.setdefault("GLOG_minloglevel", "2")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+
+from photo_engine.resample import shrink_to  # noqa: E402
+
+ANALYSIS_MAX_SIDE = 1280
+MESH_CROP_SIDE = 640
+REGION_MAX_SIDE = 640
+MIN_FACE_SCORE = 0.6
+# A second face counts when it is at least this wide relative to the main one; smaller ones are far behind.
+OTHER_FACE_MIN_WIDTH = 0.3
+
+
+@dataclass
+class Box:
+    """An axis-aligned box in full-resolution pixels."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.x0 + self.x1) / 2, (self.y0 + self.y1) / 2
+
+    def iou(self, other: "Box") -> float:
+        ix = max(0.0, min(self.x1, other.x1) - max(self.x0, other.x0))
+        iy = max(0.0, min(self.y1, other.y1) - max(self.y0, other.y0))
+        inter = ix * iy
+        union = self.width * self.height + other.width * other.height - inter
+        return inter / union if union > 0 else 0.0
+
+
+@dataclass
+class HeadRegion:
+    """The area around the head at a working size: its pixels, the person mask and where it sits."""
+
+    box: Box  # full-resolution pixels, clipped to the image
+    scale: float  # region pixels per full-resolution pixel
+    rgb: np.ndarray
+    person: np.ndarray  # float32 0..1, same size as rgb
+
+    def to_full(self, x: float, y: float) -> tuple[float, float]:
+        return self.box.x0 + x / self.scale, self.box.y0 + y / self.scale
+
+    def to_region(self, x: float, y: float) -> tuple[float, float]:
+        return (x - self.box.x0) * self.scale, (y - self.box.y0) * self.scale
+
+
+@dataclass
+class FaceModelOutput:
+    """What the models saw, in full-resolution pixel coordinates."""
+
+    width: int
+    height: int
+    faces: list[Box]
+    face_scores: list[float]
+    landmarks: np.ndarray | None  # (478, 3): x, y in px, z in px (same scale as x)
+    overview: np.ndarray  # the whole picture at most ANALYSIS_MAX_SIDE px
+    overview_scale: float
+    region: HeadRegion | None
+    hands: list[np.ndarray] = field(default_factory=list)  # each (21, 2) in px
+
+    @property
+    def face_count(self) -> int:
+        return len(self.faces)
+
+
+@contextlib.contextmanager
+def _quiet_native_stderr() -> Iterator[None]:
+    """Hide the C++ log lines mediapipe prints on model start; Python-level errors still surface."""
+    fd = 2
+    try:
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        pass
+    saved = os.dup(fd)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+        yield
+    finally:
+        os.dup2(saved, fd)
+        os.close(saved)
+        os.close(devnull)
+
+
+class FaceModels:
+    """The mediapipe graphs, built once per process (a batch worker builds its own on first use)."""
+
+    def __init__(self) -> None:
+        import warnings
+
+        with _quiet_native_stderr(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from mediapipe.python.solutions import face_detection, face_mesh, hands, selfie_segmentation
+
+            self.detect_near = face_detection.FaceDetection(model_selection=0, min_detection_confidence=0.5)
+            self.detect_far = face_detection.FaceDetection(model_selection=1, min_detection_confidence=0.5)
+            self.mesh = face_mesh.FaceMesh(
+                static_image_mode=True, max_num_faces=1, refine_landmarks=True, min_detection_confidence=0.3
+            )
+            self.segmenter = selfie_segmentation.SelfieSegmentation(model_selection=0)
+            self.hands = hands.Hands(
+                static_image_mode=True, max_num_hands=2, model_complexity=1, min_detection_confidence=0.5
+            )
+            # The first call of each graph initialises its delegate and logs; do it here, quietly.
+            blank = np.full((256, 256, 3), 127, np.uint8)
+            for model in (self.detect_near, self.detect_far, self.mesh, self.segmenter, self.hands):
+                model.process(blank)
+
+    def analyse(self, rgb: np.ndarray) -> FaceModelOutput:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return self._analyse(rgb)
+
+    def _analyse(self, rgb: np.ndarray) -> FaceModelOutput:
+        height, width = rgb.shape[:2]
+        scale = min(1.0, ANALYSIS_MAX_SIDE / max(width, height))
+        overview = rgb if scale == 1.0 else shrink_to(rgb, round(width * scale), round(height * scale))
+        overview = np.ascontiguousarray(overview)
+        faces, scores = self._detect_faces(overview, scale)
+        landmarks = self._mesh(rgb, overview, scale, faces)
+        if landmarks is not None and not faces:
+            xs, ys = landmarks[:, 0], landmarks[:, 1]
+            faces, scores = [Box(xs.min(), ys.min(), xs.max(), ys.max())], [0.5]
+        region = self._head_region(rgb, landmarks) if landmarks is not None else None
+        hands = self._hands(overview, scale)
+        return FaceModelOutput(width, height, faces, scores, landmarks, overview, scale, region, hands)
+
+    def _detect_faces(self, overview: np.ndarray, scale: float) -> tuple[list[Box], list[float]]:
+        h, w = overview.shape[:2]
+        found: list[tuple[Box, float]] = []
+        for model in (self.detect_far, self.detect_near):
+            result = model.process(overview)
+            for det in result.detections or []:
+                score = float(det.score[0])
+                if score < MIN_FACE_SCORE:
+                    continue
+                rel = det.location_data.relative_bounding_box
+                box = Box(
+                    rel.xmin * w / scale, rel.ymin * h / scale,
+                    (rel.xmin + rel.width) * w / scale, (rel.ymin + rel.height) * h / scale,
+                )
+                same = next((i for i, (b, _) in enumerate(found) if b.iou(box) > 0.3), None)
+                if same is None:
+                    found.append((box, score))
+                elif score > found[same][1]:
+                    found[same] = (box, score)
+        if not found:
+            return [], []
+        found.sort(key=lambda item: -item[0].width * item[0].height)
+        widest = found[0][0].width
+        kept = [(b, s) for b, s in found if b.width >= OTHER_FACE_MIN_WIDTH * widest]
+        return [b for b, _ in kept], [s for _, s in kept]
+
+    def _mesh(self, rgb: np.ndarray, overview: np.ndarray, scale: float, faces: list[Box]) -> np.ndarray | None:
+        """Landmarks of the main face, measured on a crop around it so small faces get as many pixels as big ones."""
+        if faces:
+            box = faces[0]
+            cx, cy = box.centre
+            side = 2.2 * max(box.width, box.height)
+            crop, x0, y0 = _square_crop(rgb, cx, cy, side)
+            crop_scale = MESH_CROP_SIDE / crop.shape[0]
+            crop = shrink_to(crop, MESH_CROP_SIDE, MESH_CROP_SIDE)
+            points = self._mesh_points(crop)
+            if points is not None:
+                points /= crop_scale
+                points[:, 0] += x0
+                points[:, 1] += y0
+                return points
+        points = self._mesh_points(overview)
+        if points is not None:
+            points /= scale
+        return points
+
+    def _mesh_points(self, image: np.ndarray) -> np.ndarray | None:
+        result = self.mesh.process(np.ascontiguousarray(image))
+        if not result.multi_face_landmarks:
+            return None
+        h, w = image.shape[:2]
+        lms = result.multi_face_landmarks[0].landmark
+        return np.array([(p.x * w, p.y * h, p.z * w) for p in lms], dtype=np.float64)
+
+    def _head_region(self, rgb: np.ndarray, landmarks: np.ndarray) -> HeadRegion:
+        """The area a document photo would show (and a bit more): where the crown and the background are read."""
+        height, width = rgb.shape[:2]
+        chin = landmarks[152, :2]
+        brow = landmarks[10, :2]
+        face_h = float(np.hypot(*(chin - brow)))
+        cx = float(landmarks[:468, 0].mean())
+        top, bottom = chin[1] - 2.5 * face_h, chin[1] + 1.0 * face_h
+        left, right = cx - 1.7 * face_h, cx + 1.7 * face_h
+        box = Box(max(0.0, left), max(0.0, top), min(float(width), right), min(float(height), bottom))
+        x0, y0, x1, y1 = (int(round(v)) for v in (box.x0, box.y0, box.x1, box.y1))
+        x1, y1 = max(x1, x0 + 2), max(y1, y0 + 2)
+        box = Box(float(x0), float(y0), float(x1), float(y1))
+        crop = rgb[y0:y1, x0:x1]
+        scale = min(1.0, REGION_MAX_SIDE / max(crop.shape[:2]))
+        if scale < 1.0:
+            crop = shrink_to(crop, max(2, round(crop.shape[1] * scale)), max(2, round(crop.shape[0] * scale)))
+        crop = np.ascontiguousarray(crop)
+        scale = crop.shape[1] / (x1 - x0)
+        result = self.segmenter.process(crop)
+        person = result.segmentation_mask
+        if person is None:
+            person = np.zeros(crop.shape[:2], np.float32)
+        person = np.asarray(person, dtype=np.float32)
+        face_xy = ((landmarks[:468, 0].mean() - x0) * scale, (landmarks[:468, 1].mean() - y0) * scale)
+        return HeadRegion(box, scale, crop, _keep_the_person(person, face_xy))
+
+    def _hands(self, overview: np.ndarray, scale: float) -> list[np.ndarray]:
+        result = self.hands.process(overview)
+        h, w = overview.shape[:2]
+        found = []
+        for hand in result.multi_hand_landmarks or []:
+            found.append(np.array([(p.x * w / scale, p.y * h / scale) for p in hand.landmark]))
+        return found
+
+
+def _keep_the_person(person: np.ndarray, face_xy: tuple[float, float]) -> np.ndarray:
+    """Drop mask blobs not joined to the face: the model sometimes marks a patch of wall or a passer-by."""
+    solid = (person > 0.5).astype(np.uint8)
+    count, labels = cv2.connectedComponents(solid)
+    if count <= 2:
+        return person
+    x = int(min(max(face_xy[0], 0), person.shape[1] - 1))
+    y = int(min(max(face_xy[1], 0), person.shape[0] - 1))
+    keep = labels[y, x]
+    if keep == 0:
+        return person
+    near = cv2.dilate((labels == keep).astype(np.uint8), np.ones((9, 9), np.uint8)).astype(bool)
+    return np.where(near, person, 0.0).astype(np.float32)
+
+
+def _square_crop(rgb: np.ndarray, cx: float, cy: float, side: float) -> tuple[np.ndarray, int, int]:
+    """A square around (cx, cy), padded by edge replication where it leaves the image."""
+    height, width = rgb.shape[:2]
+    half = max(8, int(round(side / 2)))
+    x0, y0 = int(round(cx)) - half, int(round(cy)) - half
+    x1, y1 = x0 + 2 * half, y0 + 2 * half
+    pad = (max(0, -y0), max(0, y1 - height), max(0, -x0), max(0, x1 - width))
+    crop = rgb[max(0, y0):min(height, y1), max(0, x0):min(width, x1)]
+    if any(pad):
+        crop = cv2.copyMakeBorder(crop, *pad, borderType=cv2.BORDER_REPLICATE)
+    return crop, x0, y0
+
+
+@lru_cache(maxsize=1)
+def models() -> FaceModels:
+    """The process-wide models, loaded on first use."""
+    return FaceModels()
+
+
+def analyse_face(rgb: np.ndarray) -> FaceModelOutput:
+    return models().analyse(rgb)

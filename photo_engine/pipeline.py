@@ -1,0 +1,256 @@
+"""The two things the engine does to one image: judge it as given (check), and make the document photo (make).
+
+Both read the portrait once, measure it once, and judge it with the same check functions; make judges
+the frame it produced, so its report describes the file it wrote, not the source.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+import cv2
+import numpy as np
+from pydantic import BaseModel, Field
+
+from photo_engine.analysis import PortraitAnalysis, analyse_portrait
+from photo_engine.background import fill_colour, replace_background
+from photo_engine.checks import CheckContext, CheckResult, is_fixable, run_checks
+from photo_engine.errors import (
+    FaceTooSmall,
+    NoFaceFound,
+    OutputWouldOverwriteInput,
+    PhotoError,
+    SeveralFaces,
+)
+from photo_engine.geometry import Frame, head_in_frame, plan_frame, warp
+from photo_engine.render import (
+    compose_sheet,
+    encode_jpeg,
+    encode_sheet,
+    mm_to_px,
+    render_preview,
+    write_atomic,
+)
+from photo_engine.source import SourceImage, load_source
+from photo_engine.spec import PhotoSpec
+
+# Decode JPEGs reduced (DCT scaling) as long as the short side keeps this many pixels: the analysis never
+# looks at more, and the outputs of a document photo need far fewer than a camera file has.
+DRAFT_MIN_SIDE = 1280
+BackgroundMode = Literal["auto", "keep", "replace"]
+
+
+class ImageReport(BaseModel):
+    """The verdict on one image against one profile version (the JSON of `photo check`)."""
+
+    image: str
+    profile: str
+    profile_version: int
+    compliant: bool | None = None
+    fixable: bool | None = None
+    checks: list[CheckResult] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    inferred_rules: list[str] = Field(default_factory=list)
+    defaulted_rules: list[str] = Field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def exit_code(self) -> int:
+        if self.error is not None:
+            return 2
+        return 0 if self.compliant else 1
+
+
+class MakeReport(ImageReport):
+    """What `photo make` wrote and how the result measures up (checks are of the output frame)."""
+
+    outputs: dict[str, str] = Field(default_factory=dict)
+    background_action: str | None = None
+    source_compliant: bool | None = None
+    digital: dict[str, object] = Field(default_factory=dict)
+    sheet: dict[str, object] = Field(default_factory=dict)
+
+
+def _base(path: str, spec: PhotoSpec, cls: type[ImageReport] = ImageReport) -> ImageReport:
+    return cls(image=path, profile=spec.slug, profile_version=spec.version, inferred_rules=spec.inferred_rules(),
+               defaulted_rules=spec.defaulted_rules())
+
+
+def check_image(path: str | Path, spec: PhotoSpec) -> ImageReport:
+    """Judge an image as given. Errors of the file itself come back in the report (exit code 2)."""
+    report = _base(str(path), spec)
+    try:
+        source = load_source(path, draft_min_side=DRAFT_MIN_SIDE)
+        analysis = analyse_portrait(source)
+    except PhotoError as error:
+        report.error = str(error)
+        return report
+    return judge(analysis, spec, report)
+
+
+def judge(analysis: PortraitAnalysis, spec: PhotoSpec, report: ImageReport | None = None) -> ImageReport:
+    report = report or _base(analysis.source.path, spec)
+    results = run_checks(CheckContext(analysis, spec))
+    report.checks = results
+    report.notes = list(analysis.source.notes)
+    report.compliant = not any(r.failed for r in results)
+    roll = analysis.geometry.roll_deg if analysis.geometry else None
+    report.fixable = analysis.face_found and analysis.models.face_count == 1 and is_fixable(results, roll)
+    return report
+
+
+class MakeRequest(BaseModel):
+    image: Path
+    output: Path
+    sheet: Path | None = None
+    paper: Literal["10x15", "a4"] = "10x15"
+    preview: Path | None = None
+    report: Path | None = None
+    background: BackgroundMode = "auto"
+
+
+def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
+    """Make the digital photo (and sheet, preview, report file) from a portrait; raise PhotoError if it cannot."""
+    _refuse_overwriting_input(request)
+    source = load_source(request.image, draft_min_side=DRAFT_MIN_SIDE)
+    analysis = analyse_portrait(source)
+    _require_one_face(analysis)
+    if source.decode_scale < 1.0 and _needs_more_pixels(analysis, spec):
+        source = load_source(request.image)
+        analysis = analyse_portrait(source)
+        _require_one_face(analysis)
+    report = _base(str(request.image), spec, MakeReport)
+    assert isinstance(report, MakeReport)
+    source_verdict = judge(analysis, spec)
+    source_checks = {c.name: c for c in source_verdict.checks}
+    if source_checks["resolution"].failed:
+        raise FaceTooSmall(str(request.image), source_checks["resolution"].message)
+    source_background = source_checks["background"]
+    replace = request.background == "replace" or (request.background == "auto" and source_background.failed)
+    report.background_action = ("replaced" if replace else "kept") + (
+        " (the source background fails the profile)" if replace and request.background == "auto" else "")
+
+    digital_frame = plan_frame(analysis.geometry, spec, source.width, source.height, spec.width_px.value,
+                               spec.height_px.value)
+    digital = render_frame(analysis, digital_frame, spec, replace)
+    results = run_checks(CheckContext(analysis, spec, digital_frame, background_replaced=replace))
+    report.checks = results
+    report.compliant = not any(r.failed for r in results)
+    report.fixable = report.compliant or is_fixable(results, analysis.geometry.roll_deg)
+    report.source_compliant = source_verdict.compliant
+    report.notes = list(source.notes) + digital_frame.notes
+    if digital_frame.needs_padding:
+        report.notes.append("the frame reaches past the source image; the gap is filled with background")
+
+    files: dict[Path, bytes] = {}
+    max_kb = spec.max_size_kb.value if spec.max_size_kb else None
+    jpeg = encode_jpeg(digital, spec.dpi.value, max_kb, str(request.output))
+    files[request.output] = jpeg.data
+    report.digital = {"width_px": spec.width_px.value, "height_px": spec.height_px.value, "dpi": spec.dpi.value,
+                      "size_kb": round(jpeg.size_kb, 1), "quality": jpeg.quality, "colour_space": "sRGB",
+                      "max_size_kb": max_kb}
+    if request.sheet is not None:
+        photo_mm = (spec.print_width_mm.value, spec.print_height_mm.value)
+        print_w, print_h = mm_to_px(photo_mm[0]), mm_to_px(photo_mm[1])
+        if (print_w, print_h) == digital.shape[1::-1]:
+            printed = digital
+        else:
+            print_frame = plan_frame(analysis.geometry, spec, source.width, source.height, print_w, print_h)
+            printed = render_frame(analysis, print_frame, spec, replace)
+        copies = spec.copies.value if spec.copies else None
+        caption = (f"{spec.title} | {spec.slug} v{spec.version} | {photo_mm[0]:g} x {photo_mm[1]:g} mm | "
+                   f"kzdocs photo make")
+        sheet, layout = compose_sheet(printed, request.paper, photo_mm, copies, caption)
+        files[request.sheet] = encode_sheet(sheet, request.sheet)
+        report.sheet = {"paper": layout.paper, "copies": layout.placed, "fit": layout.fits,
+                        "copies_required": copies, "dpi": 300}
+        if copies and copies > layout.fits:
+            report.notes.append(f"the profile needs {copies} copies but only {layout.fits} fit on {layout.paper}")
+    if request.preview is not None:
+        files[request.preview] = preview_png(analysis, digital_frame, digital, spec, results)
+    report.outputs = {kind: str(path) for kind, path in (("photo", request.output), ("sheet", request.sheet),
+                                                           ("preview", request.preview)) if path is not None}
+    if request.report is not None:
+        report.outputs["report"] = str(request.report)
+        text = json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+        files[request.report] = text.encode()
+    for path, data in files.items():
+        write_atomic(path, data)
+    return report
+
+
+def _refuse_overwriting_input(request: MakeRequest) -> None:
+    source = request.image.resolve()
+    for target in (request.output, request.sheet, request.preview, request.report):
+        if target is not None and target.resolve() == source:
+            raise OutputWouldOverwriteInput(str(target))
+
+
+def _require_one_face(analysis: PortraitAnalysis) -> None:
+    if not analysis.face_found:
+        raise NoFaceFound(analysis.source.path)
+    if analysis.models.face_count > 1:
+        raise SeveralFaces(analysis.source.path, analysis.models.face_count)
+
+
+def _needs_more_pixels(analysis: PortraitAnalysis, spec: PhotoSpec) -> bool:
+    need = spec.head_ratio.value.middle / 100 * max(spec.height_px.value, mm_to_px(spec.print_height_mm.value))
+    return analysis.geometry.head_height < need
+
+
+def render_frame(analysis: PortraitAnalysis, frame: Frame, spec: PhotoSpec, replace: bool) -> np.ndarray:
+    """The source resampled into ``frame``; background replaced, or padding filled with the background tone."""
+    source = analysis.source
+    out = warp(source.rgb, frame)
+    person = _person_in_frame(analysis, frame)
+    if replace:
+        return replace_background(out, person, fill_colour(spec.backgrounds.value))
+    if frame.needs_padding:
+        inside = warp(np.full(source.rgb.shape[:2], 255, np.uint8), frame, border_value=(0,),
+                      interpolation=cv2.INTER_NEAREST) > 127
+        tone = _background_tone(analysis)
+        out[~inside] = tone
+    return out
+
+
+def _person_in_frame(analysis: PortraitAnalysis, frame: Frame) -> np.ndarray:
+    region = analysis.models.region
+    if region is None:
+        return np.ones((frame.height, frame.width), np.float32)
+    to_full = np.array([[1 / region.scale, 0, region.box.x0], [0, 1 / region.scale, region.box.y0], [0, 0, 1]])
+    matrix = (np.vstack([frame.matrix, [0, 0, 1]]) @ to_full)[:2]
+    return cv2.warpAffine(region.person, matrix, (frame.width, frame.height), flags=cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+
+
+def _background_tone(analysis: PortraitAnalysis) -> tuple[int, int, int]:
+    region = analysis.models.region
+    if region is None:
+        return (255, 255, 255)
+    away = region.person < 0.2
+    if away.sum() < 50:
+        return (255, 255, 255)
+    median = np.median(region.rgb[away], axis=0)
+    return tuple(int(v) for v in median)
+
+
+def preview_png(analysis: PortraitAnalysis, frame: Frame, photo: np.ndarray, spec: PhotoSpec,
+                results: list[CheckResult]) -> bytes:
+    head = head_in_frame(analysis.geometry, frame)
+    band = spec.head_ratio.value
+    # The band shows where the crown may lie for the measured chin: head sizes from min to max.
+    crown_band = (head.chin_y - band.max / 100 * frame.height, head.chin_y - band.min / 100 * frame.height)
+    eye_band = None
+    if spec.eye_line_ratio is not None:
+        e = spec.eye_line_ratio.value
+        eye_band = (frame.height * (1 - e.max / 100), frame.height * (1 - e.min / 100))
+    lines = {"crown": head.crown_y, "eyes": head.eye_y, "chin": head.chin_y}
+    rows = [(r.name, r.status, r.message) for r in results]
+    title = f"{spec.slug} v{spec.version}: {'compliant' if not any(r.failed for r in results) else 'NOT compliant'}"
+    return render_preview(photo, lines, crown_band, eye_band, rows, title)
+
+
+def load_for_check(path: str | Path) -> SourceImage:
+    return load_source(path, draft_min_side=DRAFT_MIN_SIDE)

@@ -1,0 +1,224 @@
+"""The outputs: the digital JPEG, print sheets with cut marks, the annotated preview; written atomically.
+
+Every file is written to a temporary name beside its target and renamed into place only when complete,
+so an error never leaves a partial output behind, and an input is never opened for writing.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageCms, ImageDraw, ImageFont
+
+from photo_engine.errors import FileSizeUnreachable, OutputNotWritable
+
+PRINT_DPI = 300
+PAPERS_MM = {"10x15": (100.0, 150.0), "a4": (210.0, 297.0)}
+GAP_MM = 2.0
+MARGIN_MM = 4.0
+CAPTION_MM = 4.0
+MARK_MM = 2.5
+QUALITY_START, QUALITY_FLOOR, QUALITY_STEP = 95, 50, 5
+FONT_PATHS = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+              "/Library/Fonts/Arial Unicode.ttf", "C:/Windows/Fonts/arial.ttf"]
+
+
+@lru_cache(maxsize=1)
+def srgb_icc() -> bytes:
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+@dataclass
+class EncodedJpeg:
+    data: bytes
+    quality: int
+
+    @property
+    def size_kb(self) -> float:
+        return len(self.data) / 1024
+
+
+def encode_jpeg(rgb: np.ndarray, dpi: int, max_kb: float | None = None, name: str = "output") -> EncodedJpeg:
+    """sRGB JPEG with DPI and ICC profile; quality steps down until the file fits ``max_kb``."""
+    image = Image.fromarray(rgb, "RGB")
+    quality = QUALITY_START
+    while True:
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=quality, dpi=(dpi, dpi), icc_profile=srgb_icc(), optimize=True,
+                   subsampling=0 if quality >= 90 else 2)
+        data = buffer.getvalue()
+        if max_kb is None or len(data) <= max_kb * 1024:
+            return EncodedJpeg(data, quality)
+        if quality - QUALITY_STEP < QUALITY_FLOOR:
+            raise FileSizeUnreachable(name, max_kb, len(data) / 1024)
+        quality -= QUALITY_STEP
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the target folder, then rename: no partial file on any error."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputNotWritable(str(path), f"folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as error:
+        raise OutputNotWritable(str(path), error.strerror or str(error)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputNotWritable(str(path), error.strerror or str(error)) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@lru_cache(maxsize=8)
+def font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
+    for candidate in FONT_PATHS:
+        if Path(candidate).is_file():
+            return ImageFont.truetype(candidate, size)
+    return ImageFont.load_default(size=size)
+
+
+def _drawable(text: str, face: ImageFont.ImageFont | ImageFont.FreeTypeFont) -> str:
+    """Text as the font can draw it; without a Unicode font, fold to ASCII rather than print boxes."""
+    if isinstance(face, ImageFont.FreeTypeFont) and "DejaVu" in str(getattr(face, "path", "")):
+        return text
+    folded = unicodedata.normalize("NFKD", text.replace("\u2014", "-").replace("\u2013", "-"))
+    return folded.encode("ascii", "ignore").decode("ascii")
+
+
+def mm_to_px(mm: float, dpi: int = PRINT_DPI) -> int:
+    return int(round(mm / 25.4 * dpi))
+
+
+@dataclass
+class SheetLayout:
+    paper: str
+    columns: int
+    rows: int
+    placed: int
+    fits: int
+
+
+def compose_sheet(photo: np.ndarray, paper: str, photo_mm: tuple[float, float], copies: int | None,
+                  caption: str) -> tuple[Image.Image, SheetLayout]:
+    """Photos in a grid on 10 x 15 cm or A4 at 300 dpi, cut marks at every corner, caption in the margin.
+
+    The grid takes as many photos as fit with 2 mm gaps inside 4 mm margins; the caption (document,
+    profile and version) goes into whichever margin the grid leaves widest, turned upright along a side
+    margin when that is the wider one.
+    """
+    paper_w, paper_h = (mm_to_px(v) for v in PAPERS_MM[paper])
+    pw, ph = mm_to_px(photo_mm[0]), mm_to_px(photo_mm[1])
+    if photo.shape[1] != pw or photo.shape[0] != ph:
+        photo = np.asarray(Image.fromarray(photo).resize((pw, ph), Image.Resampling.LANCZOS))
+    gap, margin, caption_room = mm_to_px(GAP_MM), mm_to_px(MARGIN_MM), mm_to_px(CAPTION_MM)
+    columns = max(0, (paper_w - 2 * margin + gap) // (pw + gap))
+    rows = max(0, (paper_h - 2 * margin + gap) // (ph + gap))
+    free_w = paper_w - (columns * pw + (columns - 1) * gap)
+    free_h = paper_h - (rows * ph + (rows - 1) * gap)
+    if max(free_w, free_h) / 2 < caption_room + margin // 2 and rows > 1:
+        rows -= 1
+        free_h += ph + gap
+    fits = columns * rows
+    wanted = fits if copies is None else min(copies, fits)
+    sheet = Image.new("RGB", (paper_w, paper_h), "white")
+    draw = ImageDraw.Draw(sheet)
+    used_rows = -(-wanted // columns) if columns else 0
+    used_cols = min(columns, wanted)
+    block_w = used_cols * pw + max(0, used_cols - 1) * gap
+    block_h = used_rows * ph + max(0, used_rows - 1) * gap
+    side_caption = free_w >= free_h
+    x0 = (paper_w - block_w) // 2
+    y0 = (paper_h - block_h) // 2 if side_caption else max(margin, (paper_h - block_h - caption_room) // 2)
+    tile = Image.fromarray(photo)
+    mark = mm_to_px(MARK_MM)
+    for index in range(wanted):
+        r, c = divmod(index, columns)
+        x, y = x0 + c * (pw + gap), y0 + r * (ph + gap)
+        sheet.paste(tile, (x, y))
+        _cut_marks(draw, x, y, pw, ph, mark, gap)
+    face = font(max(12, mm_to_px(2.0)))
+    text = _drawable(caption, face)
+    if side_caption:
+        strip = Image.new("RGB", (paper_h - 2 * margin, caption_room), "white")
+        ImageDraw.Draw(strip).text((0, caption_room // 2), text, fill=(60, 60, 60), font=face, anchor="lm")
+        strip = strip.rotate(90, expand=True)
+        sheet.paste(strip, (max(0, (x0 - caption_room) // 2), margin))
+    else:
+        draw.text((margin, min(paper_h - margin, y0 + block_h + caption_room // 2 + gap)), text, fill=(60, 60, 60),
+                  font=face, anchor="lm")
+    return sheet, SheetLayout(paper, columns, rows, wanted, fits)
+
+
+def _cut_marks(draw: ImageDraw.ImageDraw, x: int, y: int, w: int, h: int, length: int, gap: int) -> None:
+    """Short lines just outside each corner, on the cut lines, kept clear of the photo itself."""
+    colour, off = (0, 0, 0), max(2, gap // 4)
+    for cx, sx in ((x, -1), (x + w - 1, 1)):
+        for cy, sy in ((y, -1), (y + h - 1, 1)):
+            draw.line([(cx + sx * off, cy), (cx + sx * (off + length), cy)], fill=colour, width=2)
+            draw.line([(cx, cy + sy * off), (cx, cy + sy * (off + length))], fill=colour, width=2)
+
+
+def encode_sheet(sheet: Image.Image, path: Path) -> bytes:
+    buffer = io.BytesIO()
+    if path.suffix.lower() == ".png":
+        sheet.save(buffer, "PNG", dpi=(PRINT_DPI, PRINT_DPI), icc_profile=srgb_icc())
+    elif path.suffix.lower() == ".pdf":
+        sheet.save(buffer, "PDF", resolution=PRINT_DPI)
+    else:
+        sheet.save(buffer, "JPEG", quality=92, dpi=(PRINT_DPI, PRINT_DPI), icc_profile=srgb_icc())
+    return buffer.getvalue()
+
+
+STATUS_COLOURS = {"pass": (30, 140, 60), "warn": (200, 130, 0), "fail": (200, 30, 30)}
+
+
+def render_preview(photo: np.ndarray, lines: dict[str, float], band: tuple[float, float] | None,
+                   eye_band: tuple[float, float] | None, checks: list[tuple[str, str, str]], title: str) -> bytes:
+    """The output photo enlarged, with crown/chin/eye lines and the allowed head band, beside the check list."""
+    scale = max(1.0, 640 / photo.shape[0])
+    w, h = int(photo.shape[1] * scale), int(photo.shape[0] * scale)
+    pic = Image.fromarray(photo).resize((w, h), Image.Resampling.LANCZOS)
+    panel_w = 560
+    canvas = Image.new("RGB", (w + panel_w, max(h, 60 + 26 * len(checks) + 40)), "white")
+    canvas.paste(pic, (0, 0))
+    draw = ImageDraw.Draw(canvas, "RGBA")
+    if band is not None:
+        top, bottom = band[0] * scale, band[1] * scale
+        draw.rectangle([0, top, w, bottom], fill=(0, 120, 255, 40))
+    if eye_band is not None:
+        draw.rectangle([0, eye_band[0] * scale, w, eye_band[1] * scale], fill=(255, 200, 0, 45))
+    small = font(15)
+    colours = {"crown": (0, 90, 255), "chin": (0, 90, 255), "eyes": (230, 120, 0)}
+    for name, y in lines.items():
+        yy = y * scale
+        draw.line([(0, yy), (w, yy)], fill=colours.get(name, (255, 0, 0)), width=2)
+        draw.text((4, yy - 18 if name != "chin" else yy + 2), name, fill=colours.get(name, (255, 0, 0)), font=small)
+    text = font(16)
+    draw.text((w + 14, 12), _drawable(title, text), fill=(0, 0, 0), font=text)
+    for i, (name, status, message) in enumerate(checks):
+        y = 48 + 26 * i
+        colour = STATUS_COLOURS.get(status, (0, 0, 0))
+        draw.rectangle([w + 14, y + 3, w + 26, y + 15], fill=colour)
+        line = f"{name}: {status} - {message}"
+        draw.text((w + 34, y), _drawable(_shorten(line, 64), small), fill=(20, 20, 20), font=small)
+    buffer = io.BytesIO()
+    canvas.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"

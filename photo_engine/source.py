@@ -1,0 +1,215 @@
+"""Reading a portrait safely: refuse what is not a usable image, normalise what is, never touch the file.
+
+Everything downstream works on one shape of data: an 8-bit sRGB RGB array, upright as the camera meant it
+(EXIF orientation applied). What had to be changed to get there (CMYK, 16-bit, transparency, greyscale,
+a non-sRGB ICC profile, rotation) is kept as notes, because some of it matters to a check (a greyscale
+source fails ``colour``) and all of it matters to a person reading the report.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
+
+from photo_engine.errors import DecompressionBomb, ImageUnreadable, NotAnImage, TruncatedImage
+
+# Phones reach 50-108 MP; nothing a person brings for a document photo is larger. Checked from the header,
+# before any pixel is decoded, so a decompression bomb costs nothing.
+MAX_PIXELS = 120_000_000
+ImageFile.LOAD_TRUNCATED_IMAGES = False
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+
+@dataclass
+class SourceImage:
+    """An upright 8-bit RGB portrait plus what was done to make it so."""
+
+    path: str
+    rgb: np.ndarray
+    original_mode: str
+    original_format: str | None
+    exif_orientation: int = 1
+    notes: list[str] = field(default_factory=list)
+    was_greyscale: bool = False
+    had_alpha: bool = False
+    was_cmyk: bool = False
+    was_16bit: bool = False
+    decode_scale: float = 1.0  # decoded size over stored size (below 1 when a JPEG was decoded reduced)
+
+    @property
+    def width(self) -> int:
+        return int(self.rgb.shape[1])
+
+    @property
+    def height(self) -> int:
+        return int(self.rgb.shape[0])
+
+
+def load_source(path: str | Path, *, draft_min_side: int | None = None) -> SourceImage:
+    """Decode ``path`` into a :class:`SourceImage`; raise a :class:`PhotoError` that names the file otherwise.
+
+    ``draft_min_side`` lets a JPEG decode at a reduced DCT scale (1/2, 1/4, 1/8) as long as the short side
+    stays at or above that many pixels: the outputs of a document photo need far fewer pixels than a
+    12-MP camera file has, and decoding only what is needed is most of the speed of ``make``.
+    """
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ImageUnreadable(name, "no such file") from None
+    except IsADirectoryError:
+        raise ImageUnreadable(name, "is a directory, not an image") from None
+    except OSError as error:
+        raise ImageUnreadable(name, f"cannot read the file ({error.strerror or error})") from None
+    if not data:
+        raise NotAnImage(name, "the file is empty")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+    except UnidentifiedImageError:
+        raise NotAnImage(name) from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        width, height = _header_size(data)
+        raise DecompressionBomb(name, width, height, MAX_PIXELS) from None
+    except (OSError, SyntaxError, ValueError) as error:
+        raise NotAnImage(name, str(error)) from None
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise DecompressionBomb(name, width, height, MAX_PIXELS)
+    if width < 16 or height < 16:
+        raise ImageUnreadable(name, f"{width} x {height} px is far too small to hold a portrait")
+    deep_colour = any(str(t.args).endswith(";16B") or str(t.args).endswith(";16") for t in image.tile or [])
+    orientation = int(image.getexif().get(0x0112, 1) or 1)
+    if draft_min_side and image.format == "JPEG" and image.mode in ("RGB", "L"):
+        _apply_draft(image, draft_min_side)
+    decode_scale = image.size[0] / width
+    try:
+        image.load()
+    except OSError as error:
+        if "truncat" in str(error).lower() or "broken data stream" in str(error).lower():
+            raise TruncatedImage(name) from None
+        raise ImageUnreadable(name, f"cannot decode the image ({error})") from None
+    except (SyntaxError, ValueError) as error:
+        raise ImageUnreadable(name, f"cannot decode the image ({error})") from None
+    source = SourceImage(name, np.zeros((1, 1, 3), np.uint8), image.mode, image.format, orientation,
+                         decode_scale=decode_scale)
+    if deep_colour and image.mode in ("RGB", "RGBA"):
+        source.was_16bit = True
+        source.notes.append("16-bit colour image reduced to 8 bits")
+    image = _upright(image, source)
+    image = _to_rgb8(image, source)
+    source.rgb = np.asarray(image, dtype=np.uint8)
+    return source
+
+
+def _header_size(data: bytes) -> tuple[int, int]:
+    """The size a refused image claims, read without decoding (0 x 0 when even that fails)."""
+    previous = Image.MAX_IMAGE_PIXELS
+    try:
+        Image.MAX_IMAGE_PIXELS = None
+        with Image.open(io.BytesIO(data)) as image:
+            return image.size
+    except Exception:  # noqa: BLE001 - only for the message; the refusal stands either way
+        return 0, 0
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
+
+
+def _apply_draft(image: Image.Image, min_side: int) -> None:
+    short = min(image.size)
+    scale = 1
+    while scale < 8 and short // (scale * 2) >= min_side:
+        scale *= 2
+    if scale > 1:
+        image.draft(image.mode, (image.size[0] // scale, image.size[1] // scale))
+
+
+def _upright(image: Image.Image, source: SourceImage) -> Image.Image:
+    if source.exif_orientation not in (1, 0):
+        turned = ImageOps.exif_transpose(image)
+        if turned is not None:
+            source.notes.append(f"EXIF orientation {source.exif_orientation} applied (image turned upright)")
+            return turned
+    return image
+
+
+def _to_rgb8(image: Image.Image, source: SourceImage) -> Image.Image:
+    mode = image.mode
+    icc = image.info.get("icc_profile")
+    if mode == "CMYK":
+        source.was_cmyk = True
+        source.notes.append("CMYK image converted to sRGB; check the colours of the result")
+        image = _cmyk_to_srgb(image, icc)
+        icc = None
+    elif mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+        source.was_16bit = True
+        source.notes.append(f"{_bits(mode)} greyscale image reduced to 8 bits")
+        array = np.asarray(image, dtype=np.float64)
+        peak = 65535.0 if array.max() > 255 else 255.0
+        image = Image.fromarray(np.clip(array / peak * 255.0 + 0.5, 0, 255).astype(np.uint8), "L")
+        mode = "L"
+    elif mode in ("RGB;16", "RGBA;16", "RGBX;16"):
+        source.was_16bit = True
+        source.notes.append("16-bit colour image reduced to 8 bits")
+        image = image.convert("RGB")
+        mode = "RGB"
+    if mode == "P":
+        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+        mode = image.mode
+    if mode in ("RGBA", "LA", "PA", "La", "RGBa"):
+        alpha = np.asarray(image.getchannel("A"))
+        if alpha.min() < 255:
+            source.had_alpha = True
+            source.notes.append("transparent areas flattened onto white")
+        base = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(base, image.convert("RGBA")).convert("RGB")
+        mode = "RGB"
+    if mode in ("L", "1"):
+        source.was_greyscale = True
+        source.notes.append("greyscale image (one channel)")
+        return image.convert("RGB")
+    if mode == "YCbCr" or mode == "LAB" or mode == "HSV":
+        image = image.convert("RGB")
+    if image.mode != "RGB":
+        image = image.convert("RGB")
+    if icc:
+        image = _icc_to_srgb(image, icc, source)
+    return image
+
+
+def _bits(mode: str) -> str:
+    return "32-bit" if mode in ("I", "F") else "16-bit"
+
+
+def _cmyk_to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
+    if icc:
+        try:
+            profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            return ImageCms.profileToProfile(image, profile, ImageCms.createProfile("sRGB"), outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass
+    return image.convert("RGB")
+
+
+def _icc_to_srgb(image: Image.Image, icc: bytes, source: SourceImage) -> Image.Image:
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        description = ImageCms.getProfileDescription(profile) or ""
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        source.notes.append("embedded colour profile unreadable; pixels taken as sRGB")
+        return image
+    if "srgb" in description.lower().replace(" ", ""):
+        return image
+    try:
+        converted = ImageCms.profileToProfile(image, profile, ImageCms.createProfile("sRGB"), outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        source.notes.append(f"colour profile '{description.strip()}' could not be converted; taken as sRGB")
+        return image
+    source.notes.append(f"colour profile '{description.strip()}' converted to sRGB")
+    return converted

@@ -1,0 +1,157 @@
+"""`kzdocs photo make`: exact pixels, DPI, sRGB, size limit, sheets, preview, report; nothing partial on error."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from kzdocs import cli
+from photo_engine.pipeline import MakeRequest, make_photo
+
+from .conftest import BRICK, SUNGLASSES, WHITE, digest
+from .synth import no_face, rgb_of, save, tiny_face
+
+
+def run(db: Path, *args: str):
+    return CliRunner().invoke(cli, ["photo", *args, "--db", str(db)], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def made(seeded_registry: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+    out = tmp_path_factory.mktemp("made")
+    result = run(seeded_registry, "make", str(BRICK), "--profile", "kz-passport-photo", "-o", str(out / "p.jpg"),
+                 "--sheet", str(out / "sheet.jpg"), "--preview", str(out / "preview.png"), "--report",
+                 str(out / "report.json"), "--json")
+    assert result.exit_code == 0, result.output
+    return out, json.loads(result.stdout)
+
+
+def test_digital_file_has_exact_pixels_dpi_and_srgb(made: tuple[Path, dict], specs: dict) -> None:
+    out, report = made
+    spec = specs["kz-passport-photo"]
+    image = Image.open(out / "p.jpg")
+    assert image.format == "JPEG" and image.mode == "RGB"
+    assert image.size == (spec.width_px.value, spec.height_px.value)
+    assert round(image.info["dpi"][0]) == spec.dpi.value
+    from PIL import ImageCms
+
+    profile = ImageCms.ImageCmsProfile(io.BytesIO(image.info["icc_profile"]))
+    assert "sRGB" in ImageCms.getProfileDescription(profile)
+    assert report["profile"] == "kz-passport-photo" and report["profile_version"] == spec.version
+
+
+def test_busy_background_is_replaced_and_reported(made: tuple[Path, dict]) -> None:
+    out, report = made
+    assert report["background_action"].startswith("replaced")
+    rgb = np.asarray(Image.open(out / "p.jpg"))
+    corners = np.concatenate([rgb[:20, :20].reshape(-1, 3), rgb[:20, -20:].reshape(-1, 3)])
+    assert corners.min() >= 225  # the passport's plain light colour
+    assert report["compliant"] is True
+
+
+def test_the_made_photo_passes_check_as_given(made: tuple[Path, dict], seeded_registry: Path) -> None:
+    out, _ = made
+    result = run(seeded_registry, "check", str(out / "p.jpg"), "--profile", "kz-passport-photo", "--json")
+    checks = {c["name"]: c for c in json.loads(result.stdout)["checks"]}
+    for name in ("face_count", "head_size", "framing", "background", "pose_roll"):
+        assert checks[name]["status"] == "pass", checks[name]
+    band = 32 / 45 * 100, 36 / 45 * 100
+    assert band[0] <= checks["head_size"]["measured"] <= band[1]
+
+
+def test_sheet_is_10x15_at_300_dpi_with_the_copies_the_document_needs(made: tuple[Path, dict]) -> None:
+    out, report = made
+    sheet = Image.open(out / "sheet.jpg")
+    assert sheet.size == (1181, 1772) and round(sheet.info["dpi"][0]) == 300
+    assert report["sheet"]["copies"] == 4 and report["sheet"]["copies_required"] == 4
+
+
+def test_preview_and_report_file_are_written(made: tuple[Path, dict]) -> None:
+    out, report = made
+    preview = Image.open(out / "preview.png")
+    assert preview.format == "PNG" and preview.size[0] > 600
+    saved = json.loads((out / "report.json").read_text())
+    assert saved["profile"] == "kz-passport-photo" and saved["outputs"]["photo"].endswith("p.jpg")
+
+
+def test_a4_sheet_fits_as_many_as_possible_without_a_copies_rule(id_spec, tmp_path: Path) -> None:
+    report = make_photo(MakeRequest(image=WHITE, output=tmp_path / "o.jpg", sheet=tmp_path / "a4.png", paper="a4"),
+                        id_spec)
+    assert Image.open(tmp_path / "a4.png").size == (2480, 3508)
+    assert report.sheet["copies"] == report.sheet["fit"] >= 20
+
+
+def test_file_size_limit_lowers_quality_step_by_step(id_spec, tmp_path: Path) -> None:
+    tight = id_spec.model_copy(update={"max_size_kb": id_spec.width_px.model_copy(
+        update={"key": "file.max_size_kb", "value": 25.0})})
+    report = make_photo(MakeRequest(image=BRICK, output=tmp_path / "small.jpg"), tight)
+    assert (tmp_path / "small.jpg").stat().st_size <= 25 * 1024
+    assert report.digital["quality"] < 95
+
+
+def test_egov_upload_meets_its_minimum_pixels_and_size(seeded_registry: Path, tmp_path: Path) -> None:
+    result = run(seeded_registry, "make", str(WHITE), "--profile", "kz-egov-upload-photo", "-o",
+                 str(tmp_path / "egov.jpg"), "--json")
+    image = Image.open(tmp_path / "egov.jpg")
+    assert image.size[0] >= 450 and image.size[1] >= 600
+    assert (tmp_path / "egov.jpg").stat().st_size <= 1024 * 1024
+    assert json.loads(result.stdout)["digital"]["dpi"] == 80
+
+
+def test_keep_background_keeps_it_and_the_report_fails_it(seeded_registry: Path, tmp_path: Path) -> None:
+    result = run(seeded_registry, "make", str(BRICK), "--profile", "kz-id-card-photo", "-o", str(tmp_path / "k.jpg"),
+                 "--background", "keep", "--json")
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1 and report["background_action"] == "kept"
+    assert {c["name"]: c["status"] for c in report["checks"]}["background"] == "fail"
+
+
+def test_no_face_is_an_error_and_writes_nothing(seeded_registry: Path, tmp_path: Path) -> None:
+    path = save(no_face(), tmp_path / "wall.png")
+    result = run(seeded_registry, "make", str(path), "--profile", "kz-id-card-photo", "-o", str(tmp_path / "o.jpg"),
+                 "--sheet", str(tmp_path / "s.jpg"))
+    assert result.exit_code == 2 and "no face" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wall.png"]
+
+
+def test_a_tiny_face_is_an_error_that_counts_missing_pixels(seeded_registry: Path, tmp_path: Path) -> None:
+    path = save(tiny_face(rgb_of(WHITE)), tmp_path / "far.jpg", quality=92)
+    result = run(seeded_registry, "make", str(path), "--profile", "kz-id-card-photo", "-o", str(tmp_path / "o.jpg"))
+    assert result.exit_code == 2 and "px missing" in result.output
+    assert not (tmp_path / "o.jpg").exists()
+
+
+def test_sunglasses_make_a_photo_that_is_reported_not_compliant(id_spec, tmp_path: Path) -> None:
+    report = make_photo(MakeRequest(image=SUNGLASSES, output=tmp_path / "o.jpg"), id_spec)
+    assert report.compliant is False and report.exit_code == 1
+    assert {c.name: c.status for c in report.checks}["sunglasses"] == "fail"
+
+
+def test_output_may_not_overwrite_the_input(seeded_registry: Path, tmp_path: Path) -> None:
+    path = tmp_path / "me.jpg"
+    path.write_bytes(WHITE.read_bytes())
+    before = digest(path)
+    result = run(seeded_registry, "make", str(path), "--profile", "kz-id-card-photo", "-o", str(path))
+    assert result.exit_code == 2 and "never modified" in result.output
+    assert digest(path) == before
+
+
+def test_batch_uses_workers_reports_progress_and_names_outputs(seeded_registry: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for source in (WHITE, BRICK):
+        (folder / source.name).write_bytes(source.read_bytes())
+    (folder / "broken.jpg").write_text("not a photo")
+    result = CliRunner().invoke(cli, ["photo", "make", str(folder), "--profile", "kz-id-card-photo", "-o",
+                                      str(tmp_path / "out"), "--db", str(seeded_registry), "--json"])
+    assert result.exit_code == 2
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["brick-wall-woman.jpg", "plain-white-man.jpg"]
+    assert "[3/3]" in result.stderr
+    errors = [r for r in json.loads(result.stdout) if r["error"]]
+    assert len(errors) == 1 and "broken.jpg" in errors[0]["error"]
