@@ -27,6 +27,7 @@ DEFAULT_ALLOWED_HOSTS: tuple[str, ...] = (
     "www.mfa.kz",
     "nis.edu.kz",
     "www.nis.edu.kz",
+    "open-almaty.kz",  # the Almaty akimat's city portal (quasi-official), a source of the ID-card profile
 )
 
 
