@@ -143,8 +143,13 @@ def apply_plan(
     versions: dict[str, list[LedgerVersion]],
     events: list[VerificationEvent],
     plan: ChangePlan,
+    sync_ledger: bool = True,
 ) -> int:
-    """Bring the database in line with ledger + plan in one transaction; write ledger files; return restores."""
+    """Bring the database in line with ledger + plan in one transaction; write ledger files; return restores.
+
+    With ``sync_ledger`` False (a write that concerns only some profiles), versions recorded in the database
+    are checked and restored only for the profiles in ``versions``.
+    """
     versions_dir = data_dir / "versions"
     verifications_path = data_dir / "verifications.jsonl"
     written: list[Path] = []
@@ -166,6 +171,8 @@ def apply_plan(
                             f"{ledger.version_path(versions_dir, slug, entry.version)}; rebuild into a new file"
                         )
             for slug, numbers in recorded.items():
+                if not sync_ledger and slug not in versions:
+                    continue
                 extra = set(numbers) - {e.version for e in versions.get(slug, [])}
                 if extra:
                     raise RegistryConflict(
@@ -173,11 +180,12 @@ def apply_plan(
                         "the ledger in data/ is the truth: rebuild into a new file"
                     )
             seen = writer.recorded_verifications()
-            for e in [*events, *plan.new_events]:
-                if (e.slug, e.version, e.key, e.verified_at.isoformat(), e.origin) not in seen:
-                    writer.add_verification(
-                        e.slug, e.version, e.key, e.verified_at, e.origin, e.source_url, e.run_id, e.recorded_at
-                    )
+            writer.add_verifications(
+                e
+                for e in [*events, *plan.new_events]
+                if (e.slug, e.version, e.key, e.verified_at.isoformat(), e.origin) not in seen
+            )
+
             for entry in plan.new_versions:
                 writer.add_version(entry.profile, entry.version, entry.reason, entry.created_at, entry.findings)
             for entry in plan.new_versions:
@@ -250,7 +258,7 @@ def record_changes(
 ) -> list[LedgerVersion]:
     """Several new versions and verification events in one all-or-nothing write."""
     now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
-    versions = ledger.load_versions(data_dir / "versions")
+    versions = ledger.load_versions(data_dir / "versions", slugs={doc.slug for doc, _, _ in changes})
     existing_events = ledger.load_verifications(data_dir / "verifications.jsonl")
     known = {(e.slug, e.version, e.key, e.verified_at, e.origin) for e in existing_events}
     fresh = [e for e in events or [] if (e.slug, e.version, e.key, e.verified_at, e.origin) not in known]
@@ -266,5 +274,5 @@ def record_changes(
         plan.profile_files[data_dir / "profiles" / f"{doc.slug}.yaml"] = ledger.dump_profile(
             doc.model_copy(update={"change_reason": reason})
         )
-    apply_plan(db_path, data_dir, versions, existing_events, plan)
+    apply_plan(db_path, data_dir, versions, existing_events, plan, sync_ledger=False)
     return plan.new_versions

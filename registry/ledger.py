@@ -54,12 +54,17 @@ def version_path(versions_dir: Path, slug: str, version: int) -> Path:
     return versions_dir / slug / f"{version:04d}.yaml"
 
 
-def load_versions(versions_dir: Path) -> dict[str, list[LedgerVersion]]:
-    """All recorded versions by slug, in order; a gap or a misplaced file is an error."""
+def load_versions(versions_dir: Path, slugs: set[str] | None = None) -> dict[str, list[LedgerVersion]]:
+    """Recorded versions by slug (all, or only those of `slugs`), in order; a gap or misplaced file is an error."""
     ledger: dict[str, list[LedgerVersion]] = {}
     if not versions_dir.exists():
         return ledger
-    for path in sorted(versions_dir.glob("*/*.yaml")):
+    paths = (
+        sorted(versions_dir.glob("*/*.yaml"))
+        if slugs is None
+        else sorted(p for slug in slugs for p in (versions_dir / slug).glob("*.yaml"))
+    )
+    for path in paths:
         entry = validate_file(path, LedgerVersion)
         if path.parent.name != entry.slug or path.stem != f"{entry.version:04d}":
             raise ProfileInvalid(

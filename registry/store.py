@@ -20,6 +20,7 @@ from sqlalchemy import Engine, Index, UniqueConstraint, event, insert, text
 from sqlmodel import Field, SQLModel, create_engine
 
 from registry.errors import RegistryReadOnly
+from registry.ledger import VerificationEvent
 from registry.models import ProfileDocument, ProfileField, Range
 
 SCHEMA_VERSION = 1
@@ -118,6 +119,7 @@ class VerificationEventRow(SQLModel, table=True):
     recorded_at: str
 
 
+REGISTRY_TABLES = ("profile", "profile_version", "field", "field_source", "field_alternative", "verification_event")
 APPEND_ONLY_TABLES = ("profile_version", "field", "field_source", "field_alternative", "verification_event")
 
 VIEWS = {
@@ -201,9 +203,11 @@ def make_engine(db_path: Path) -> Engine:
 
 
 def create_schema(engine: Engine) -> None:
-    """Create tables, indexes, triggers and views; safe to call on an existing registry."""
-    SQLModel.metadata.create_all(engine)
+    """Create tables, indexes, triggers and views in one transaction; a no-op on an existing registry."""
     with engine.begin() as conn:
+        if conn.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION:
+            return
+        SQLModel.metadata.create_all(conn, tables=[SQLModel.metadata.tables[t] for t in REGISTRY_TABLES])
         for statement in _append_only_triggers():
             conn.exec_driver_sql(statement)
         existing = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='view'")}
@@ -342,30 +346,22 @@ class RegistryWriter:
         if alternatives:
             self.conn.execute(insert(FieldAlternativeRow.__table__), alternatives)
 
-    def add_verification(
-        self,
-        slug: str,
-        version: int,
-        key: str,
-        verified_at: dt.date,
-        origin: str,
-        source_url: str | None = None,
-        run_id: str | None = None,
-        recorded_at: dt.datetime | None = None,
-    ) -> None:
-        self.conn.execute(
-            insert(VerificationEventRow.__table__),
+    def add_verifications(self, events: Iterable[VerificationEvent]) -> None:
+        rows = [
             {
-                "slug": slug,
-                "version": version,
-                "key": key,
-                "verified_at": verified_at.isoformat(),
-                "source_url": source_url,
-                "origin": origin,
-                "run_id": run_id,
-                "recorded_at": (recorded_at or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds"),
-            },
-        )
+                "slug": e.slug,
+                "version": e.version,
+                "key": e.key,
+                "verified_at": e.verified_at.isoformat(),
+                "source_url": e.source_url,
+                "origin": e.origin,
+                "run_id": e.run_id,
+                "recorded_at": e.recorded_at.isoformat(timespec="seconds"),
+            }
+            for e in events
+        ]
+        if rows:
+            self.conn.execute(insert(VerificationEventRow.__table__), rows)
 
     def recorded_versions(self) -> dict[str, dict[int, str]]:
         """slug -> {version: content_hash} for everything already in the database."""

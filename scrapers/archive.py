@@ -61,13 +61,16 @@ class Archive:
         return list(found)
 
     def history(self, *, url: str | None = None, source_id: str | None = None) -> list[Snapshot]:
-        """Snapshots of one URL or one source, oldest first (by fetch time, then file order)."""
-        chosen = [
-            (snap.fetched_at, index, snap)
-            for index, snap in enumerate(self.snapshots())
+        """Snapshots of one URL or one source, oldest first, in the order they were recorded.
+
+        snapshots.jsonl is append-only, so its order is the order of recording; it does not depend on clocks
+        (a reconstruction dated later than a real fetch must not hide the fetch).
+        """
+        return [
+            snap
+            for snap in self.snapshots()
             if (url is None or snap.url == url) and (source_id is None or snap.source_id == source_id)
         ]
-        return [snap for *_, snap in sorted(chosen, key=lambda item: (_aware(item[0]), item[1]))]
 
     def newest(
         self, *, url: str | None = None, source_id: str | None = None, with_content: bool = True
@@ -126,12 +129,16 @@ class Archive:
         line = snapshot.model_dump_json(exclude_none=False) + "\n"
         self.root.mkdir(parents=True, exist_ok=True)
         with self._lock:
+            cached = self._read_snapshots() if self.snapshots_path.exists() else []
             fd = os.open(self.snapshots_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
             try:
                 os.write(fd, line.encode("utf-8"))
                 os.fsync(fd)
+                stat = os.fstat(fd)
             finally:
                 os.close(fd)
+            # Keep the parsed list current instead of re-reading the whole file after every append.
+            self._cache = ((stat.st_mtime_ns, stat.st_size), [*cached, snapshot])
         return snapshot
 
     def record(self, result: FetchResult, *, source_id: str | None = None, note: str | None = None) -> Snapshot:
@@ -230,10 +237,6 @@ class Archive:
         from scrapers.export import export_archive
 
         return export_archive(self, Path(dest))
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def write_json(path: Path, payload: object) -> None:

@@ -90,7 +90,14 @@ def verify(
     if max_body is not None:
         overrides["max_body_bytes"] = max_body
     run, _ = run_verify(
-        db_path, data_dir, data_dir / "sources.yaml", data_dir / "archive", wanted, offline, mirrors, min_interval,
+        db_path,
+        data_dir,
+        data_dir / "sources.yaml",
+        data_dir / "archive",
+        wanted,
+        offline,
+        mirrors,
+        min_interval,
         policy_overrides=overrides,
     )
     if report_path:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,20 +25,17 @@ from verifier.models import (
     NEEDS_REVIEW,
     Finding,
     FindingKind,
-    ObservedValue,
     Reading,
     RunSummary,
     SourceList,
     SourceSpec,
     VerifierError,
 )
+from verifier.readings import read_all
 from verifier.runs import decided_fingerprints, load_rejections, save_run
 
 if TYPE_CHECKING:  # the scrapers are imported where they are used, to keep start-up light
     from registry.models import ProfileVersion
-    from scrapers.archive import Archive
-    from scrapers.fetch import Fetcher
-    from scrapers.models import Observation, Snapshot
 
 
 def load_sources(path: Path) -> list[SourceSpec]:
@@ -79,62 +75,6 @@ def exit_code(findings: list[Finding]) -> int:
     return 0
 
 
-def read_offline(source: SourceSpec, archive: Archive) -> Reading:
-    from scrapers.errors import ScraperError
-    from scrapers.extract import extract_snapshot
-
-    snapshot = archive.newest(url=source.url)
-    if snapshot is None or not snapshot.has_content:
-        return Reading(source_id=source.id, url=source.url, error="no archived copy of this source")
-    try:
-        observations = extract_snapshot(archive, snapshot, kind=source.kind, block=source.block)
-    except ScraperError as error:
-        return Reading(source_id=source.id, url=source.url, sha256=snapshot.sha256, error=str(error))
-    return _reading(source, snapshot, observations)
-
-
-def read_live(source: SourceSpec, fetcher: Fetcher, archive: Archive) -> Reading:
-    from scrapers.errors import ScraperError
-    from scrapers.extract import extract_snapshot
-    from scrapers.fetch import fetch_source
-
-    try:
-        snapshot = fetch_source(fetcher, archive, source.url, source_id=source.id)
-        observations = extract_snapshot(archive, snapshot, kind=source.kind, block=source.block)
-    except ScraperError as error:
-        return Reading(source_id=source.id, url=source.url, error=str(error))
-    return _reading(source, snapshot, observations)
-
-
-def _reading(source: SourceSpec, snapshot: Snapshot, observations: list[Observation]) -> Reading:
-    return Reading(
-        source_id=source.id,
-        url=source.url,
-        sha256=snapshot.sha256,
-        fetched_at=snapshot.fetched_at,
-        reconstruction=snapshot.reconstruction,
-        status=snapshot.status,
-        not_modified=snapshot.status == 304,
-        observations=[
-            ObservedValue(
-                key=o.key,
-                value=_plain(o.value),
-                unit=o.unit,
-                quote=o.quote,
-                locator=o.locator,
-                rule=o.rule,
-                context=getattr(o, "context", None),
-            )
-            for o in observations
-        ],
-    )
-
-
-def _plain(value: object) -> object:
-    dump = getattr(value, "model_dump", None)
-    return dump() if dump else value
-
-
 def verify(
     db_path: Path,
     data_dir: Path,
@@ -160,7 +100,7 @@ def verify(
         profiles = {slug: reg.current(slug) for slug in slugs}
     archive = Archive(archive_dir)
     if offline:
-        readings = [read_offline(s, archive) for s in sources]
+        readings = read_all(sources, archive, None, workers)
         mode = "offline"
     else:
         from scrapers.fetch import Fetcher, FetchPolicy
@@ -172,8 +112,7 @@ def verify(
         elif mirrors:
             settings["min_host_interval"] = 0.0
         with Fetcher(FetchPolicy(**settings), MirrorMap.parse(mirrors), robots_archive=archive) as fetcher:
-            with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-                readings = list(pool.map(lambda s: read_live(s, fetcher, archive), sources))
+            readings = read_all(sources, archive, fetcher, workers)
         mode = "mirror" if mirrors else "live"
     findings = compare(run_id, sources, {r.source_id: r for r in readings}, profiles)
     rejected = load_rejections(data_dir / "rejections.jsonl") | decided_fingerprints(db_path)

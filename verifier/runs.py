@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -83,9 +84,13 @@ RUN_TABLES = ("verification_run", "finding", "snapshot", "decision")
 
 
 def _engine(db_path: Path) -> Any:
+    """An engine on the registry file with the run tables in place (created in one transaction if missing)."""
     engine = make_engine(db_path)
-    SQLModel.metadata.create_all(engine, tables=[SQLModel.metadata.tables[name] for name in RUN_TABLES])
     with engine.begin() as conn:
+        present = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        if all(f"{table}_no_delete" in present for table in RUN_TABLES):
+            return engine
+        SQLModel.metadata.create_all(conn, tables=[SQLModel.metadata.tables[name] for name in RUN_TABLES])
         for table in RUN_TABLES:
             for action in ("UPDATE", "DELETE"):
                 conn.exec_driver_sql(
@@ -216,14 +221,16 @@ def record_decisions(db_path: Path, rows: list[dict[str, Any]]) -> None:
 
 
 def decided_fingerprints(db_path: Path) -> set[str]:
+    """Fingerprints of findings an editor already decided on (none before the first decision)."""
     if not db_path.exists():
         return set()
-    engine = _engine(db_path)
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
-        with engine.connect() as conn:
-            return {r[0] for r in conn.execute(text("SELECT fingerprint FROM decision"))}
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'decision'").fetchone():
+            return set()
+        return {r[0] for r in conn.execute("SELECT fingerprint FROM decision")}
     finally:
-        engine.dispose()
+        conn.close()
 
 
 def load_rejections(path: Path) -> set[str]:
