@@ -7,8 +7,6 @@ so an error never leaves a partial output behind, and an input is never opened f
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +16,7 @@ import numpy as np
 from PIL import Image, ImageCms, ImageDraw, ImageFont
 
 from photo_engine.errors import FileSizeUnreachable, OutputNotWritable
+from registry import files
 
 PRINT_DPI = 300
 PAPERS_MM = {"10x15": (100.0, 150.0), "a4": (210.0, 297.0)}
@@ -62,25 +61,15 @@ def encode_jpeg(rgb: np.ndarray, dpi: int, max_kb: float | None = None, name: st
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the target folder, then rename: no partial file on any error."""
+    """Write via a temporary file in the target folder, then rename: no partial file on any error."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputNotWritable(str(path), f"folder {folder} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        files.write_atomic(path, data)
     except OSError as error:
         raise OutputNotWritable(str(path), error.strerror or str(error)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputNotWritable(str(path), error.strerror or str(error)) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @lru_cache(maxsize=8)

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from registry.errors import ProfileInvalid
+from registry.files import write_atomic
 from registry.loader import validate_file
 from registry.models import ProfileDocument
 
@@ -112,22 +111,16 @@ def dump_profile(doc: ProfileDocument) -> str:
 
 
 def write_new_file(path: Path, text: str) -> None:
-    """Write a file that must not exist yet, atomically (temp file + rename)."""
+    """Write a file that must not exist yet, atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists():
         raise FileExistsError(f"{path} already exists; recorded versions are never overwritten")
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(temp, path)
+    write_atomic(path, text.encode("utf-8"))
 
 
 def replace_file(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(temp, path)
+    write_atomic(path, text.encode("utf-8"))
 
 
 def append_verifications(path: Path, events: list[VerificationEvent]) -> int:

@@ -11,12 +11,12 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 import threading
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from registry.files import write_atomic
 from scrapers.errors import ArchiveCorrupt, ScraperError
 from scrapers.models import ExportIndex, FetchResult, Snapshot
 from scrapers.sniff import effective_content_type, extension_for
@@ -112,17 +112,7 @@ class Archive:
         self.objects_dir.mkdir(parents=True, exist_ok=True)
         if any(self.objects_dir.glob(f"{sha}.*")):
             return sha
-        target = self.objects_dir / f"{sha}.{extension_for(content_type)}"
-        fd, tmp = tempfile.mkstemp(dir=self.objects_dir, prefix=".incoming-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(body)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.objects_dir / f"{sha}.{extension_for(content_type)}", body, durable=True)
         return sha
 
     def append(self, snapshot: Snapshot) -> Snapshot:
@@ -242,8 +232,4 @@ class Archive:
 def write_json(path: Path, payload: object) -> None:
     """Write JSON atomically (temporary file + rename), so a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(payload, handle, ensure_ascii=False, indent=2)
-        handle.write("\n")
-    os.replace(tmp, path)
+    write_atomic(path, (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
