@@ -101,6 +101,24 @@ class _HostClock:
             self.sleep(slot - now)
 
 
+class _LazyTlsTransport(httpx.BaseTransport):
+    """An httpx transport that verifies certificates, created when the first https request needs it."""
+
+    def __init__(self) -> None:
+        self._transport: httpx.HTTPTransport | None = None
+        self._lock = threading.Lock()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        with self._lock:
+            if self._transport is None:
+                self._transport = httpx.HTTPTransport(verify=True)
+        return self._transport.handle_request(request)
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+
+
 class Fetcher:
     """An httpx client with the project's fetching rules; use as a context manager or call close()."""
 
@@ -130,6 +148,10 @@ class Fetcher:
             timeout=timeout,
             follow_redirects=False,
             trust_env=False,
+            # Plain-http targets (local mirrors) never need certificates; the verifying TLS transport, whose
+            # CA bundle takes a noticeable time to load, is built on the first https request only.
+            transport=httpx.HTTPTransport(verify=False),
+            mounts={"https://": _LazyTlsTransport()},
             headers={
                 "User-Agent": self.policy.user_agent,
                 "Accept": "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5",

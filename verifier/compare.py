@@ -73,6 +73,8 @@ def same_list(expected: list[str], observed: list[str], cutoff: float = 0.75) ->
     b = [_norm_text(x) for x in observed]
     if len(a) != len(b):
         return False
+    if sorted(a) == sorted(b):
+        return True
     return all(difflib.get_close_matches(x, b, n=1, cutoff=cutoff) for x in a) and all(
         difflib.get_close_matches(y, a, n=1, cutoff=cutoff) for y in b
     )
