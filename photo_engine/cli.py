@@ -5,12 +5,12 @@ Exit codes: 0 compliant, 1 not compliant, 2 error (for several images: the worst
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from registry.paths import db_option, json_option
+from registry.render import echo_json
 
 DEFAULT_PROFILE = "kz-id-card-photo"
 
@@ -25,9 +25,6 @@ def _spec(db_path: Path, slug: str):  # noqa: ANN202 - PhotoSpec, imported lazil
     finally:
         registry.close()
 
-
-def _dump(data: object) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -67,7 +64,7 @@ def check(images: tuple[Path, ...], slug: str, db_path: Path, as_json: bool) -> 
     reports = check_many(paths, spec, progress=len(paths) > 1)
     if as_json:
         data = [r.model_dump(mode="json") for r in reports]
-        _dump(data[0] if len(data) == 1 else data)
+        echo_json(data[0] if len(data) == 1 else data)
     else:
         for report in reports:
             _print_report(report)
@@ -144,7 +141,7 @@ def make(images: tuple[Path, ...], slug: str, output: Path, sheet: Path | None, 
                                           report=report, background=background), spec)]
     if as_json:
         data = [r.model_dump(mode="json") for r in reports]
-        _dump(data[0] if len(data) == 1 else data)
+        echo_json(data[0] if len(data) == 1 else data)
     else:
         for item in reports:
             _print_report(item)
@@ -177,7 +174,7 @@ def evaluate(folder: Path | None, slug: str, db_path: Path, as_json: bool) -> No
     spec = _spec(db_path, slug)
     result = evaluate_folder(folder or DEFAULT_PORTRAITS, spec)
     if as_json:
-        _dump(result.model_dump(mode="json"))
+        echo_json(result.model_dump(mode="json"))
     else:
         click.echo(f"{result.portraits} portraits in {result.folder}, "
                    f"profile {result.profile} v{result.profile_version}")

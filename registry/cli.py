@@ -5,7 +5,6 @@ Each prints a table or short report for people and, with --json, a stable JSON s
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,11 +14,7 @@ import click
 from registry.api import Registry
 from registry.diffing import diff_versions
 from registry.paths import DATA_DIR, db_option, json_option
-from registry.render import field_json, print_table, profile_json
-
-
-def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+from registry.render import echo_json, field_json, print_table, profile_json
 
 
 @click.command()
@@ -48,7 +43,7 @@ def build(db_path: Path, data_dir: Path, as_json: bool) -> None:
 
     report = build_registry(db_path, data_dir)
     if as_json:
-        _echo_json(report.model_dump())
+        echo_json(report.model_dump())
         return
     click.echo(
         f"Registry {report.db}: {report.profiles} profiles, {len(report.new_versions)} new version(s), "
@@ -76,7 +71,7 @@ def profiles(db_path: Path, kind: str | None, as_json: bool) -> None:
     with Registry.open(db_path) as reg:
         rows = reg.profiles(kind)
     if as_json:
-        _echo_json([r.model_dump(mode="json") for r in rows])
+        echo_json([r.model_dump(mode="json") for r in rows])
         return
     print_table(
         ["slug", "kind", "title", "version", "level", "last verified"],
@@ -100,7 +95,7 @@ def show(slug: str, number: int | None, db_path: Path, as_json: bool) -> None:
     with Registry.open(db_path) as reg:
         profile = reg.current(slug) if number is None else reg.version(slug, number)
     if as_json:
-        _echo_json(profile_json(profile))
+        echo_json(profile_json(profile))
         return
     click.echo(f"{profile.title}  [{profile.slug} v{profile.version}{'' if profile.is_current else ', old'}]")
     click.echo(f"verification level: {profile.verification_level}; last verified: {profile.last_verified}")
@@ -134,7 +129,7 @@ def history(slug: str, db_path: Path, as_json: bool) -> None:
     with Registry.open(db_path) as reg:
         rows = reg.history(slug)
     if as_json:
-        _echo_json({"slug": slug, "versions": rows})
+        echo_json({"slug": slug, "versions": rows})
         return
     print_table(
         ["version", "created", "reason", "findings"],
@@ -158,7 +153,7 @@ def diff(slug: str, a: int, b: int, db_path: Path, as_json: bool) -> None:
     with Registry.open(db_path) as reg:
         changes = diff_versions(reg.version(slug, a), reg.version(slug, b))
     if as_json:
-        _echo_json({"slug": slug, "from": a, "to": b, "changes": changes})
+        echo_json({"slug": slug, "from": a, "to": b, "changes": changes})
         return
     if not changes:
         click.echo(f"{slug}: versions {a} and {b} have the same fields.")
@@ -185,7 +180,7 @@ def serve(db_path: Path, port: int, host: str, as_json: bool) -> None:
     Registry.open(db_path).close()  # a clear error when the registry is missing
     url = f"http://{host}:{port}/"
     if as_json:
-        _echo_json({"url": url, "db": str(db_path)})
+        echo_json({"url": url, "db": str(db_path)})
     else:
         click.echo(f"Serving {db_path} read-only at {url}  (Ctrl+C stops)")
     sys.stdout.flush()

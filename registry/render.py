@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -9,6 +10,11 @@ import click
 
 from registry.models import ProfileField, ProfileVersion, Range
 from registry.store import readable
+
+
+def echo_json(data: Any) -> None:
+    """JSON for machines, as every --json option prints it."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 def value_json(value: Any) -> Any:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
 from registry.paths import DATA_DIR, db_option, json_option
+from registry.render import echo_json
 
 data_option = click.option(
     "--data",
@@ -19,9 +19,6 @@ data_option = click.option(
     help="Folder with profiles/, versions/, sources.yaml and archive/.",
 )
 
-
-def _echo_json(data: object) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
 @click.command()
@@ -104,7 +101,7 @@ def verify(
         report_path.parent.mkdir(parents=True, exist_ok=True)
         report_path.write_text(markdown(run), encoding="utf-8")
     if as_json:
-        _echo_json(
+        echo_json(
             {
                 "run_id": run.run_id,
                 "mode": run.mode,
@@ -141,7 +138,7 @@ def accept(run_id: str, ids: tuple[str, ...], reason: str, db_path: Path, data_d
     sources = {s.id: s for s in load_sources(data_dir / "sources.yaml")}
     made = do_accept(db_path, data_dir, run_id, ids, reason, sources)
     if as_json:
-        _echo_json({"run_id": run_id, "versions": made})
+        echo_json({"run_id": run_id, "versions": made})
         return
     for m in made:
         click.echo(f"{m['profile']}: version {m['version']} recorded ({', '.join(m['findings'])})")
@@ -165,7 +162,7 @@ def reject(run_id: str, ids: tuple[str, ...], reason: str, db_path: Path, data_d
 
     rejected = do_reject(db_path, data_dir, run_id, ids, reason)
     if as_json:
-        _echo_json({"run_id": run_id, "rejected": rejected})
+        echo_json({"run_id": run_id, "rejected": rejected})
         return
     click.echo(f"Rejected {', '.join(rejected)}; they are suppressed until their source changes.")
 
@@ -197,6 +194,6 @@ def export(directory: Path, data_dir: Path, as_json: bool) -> None:
 
     index = Archive(data_dir / "archive").export(directory)
     if as_json:
-        _echo_json(index.model_dump(mode="json"))
+        echo_json(index.model_dump(mode="json"))
         return
     click.echo(f"Exported {len(index.sources)} source(s) to {directory} (index.json lists them).")

@@ -157,53 +157,32 @@ def _judge(
             ),
             **common,
         )
-    if field is None:
-        first = candidates[0]
+
+    def observed(kind: FindingKind, candidate: ObservedValue, message: str) -> Finding:
         return builder.add(
-            kind=FindingKind.NEW,
-            observed_value=display(comparable(first, evidence)),
-            observed_unit=first.unit,
-            quote=first.quote,
-            locator=first.locator,
-            message=f"the source states {evidence.field}, which the profile lacks",
+            kind=kind,
+            observed_value=display(comparable(candidate, evidence)),
+            observed_unit=candidate.unit,
+            quote=candidate.quote,
+            locator=candidate.locator,
+            message=message,
             **common,
         )
+
+    if field is None:
+        return observed(FindingKind.NEW, candidates[0], f"the source states {evidence.field}, which the profile lacks")
     for candidate in candidates:
-        observed = comparable(candidate, evidence)
-        if same_value(field.value, observed) and same_unit(evidence, field.unit, candidate):
-            return builder.add(
-                kind=FindingKind.CONFIRMED,
-                observed_value=display(observed),
-                observed_unit=candidate.unit,
-                quote=candidate.quote,
-                locator=candidate.locator,
-                message="the source still states the registry's value",
-                **common,
-            )
+        if same_value(field.value, comparable(candidate, evidence)) and same_unit(evidence, field.unit, candidate):
+            return observed(FindingKind.CONFIRMED, candidate, "the source still states the registry's value")
     for candidate in candidates:
-        observed = comparable(candidate, evidence)
         for alternative in field.alternatives:
-            if same_value(alternative.value, observed) and source.url in {s.url for s in alternative.sources}:
-                return builder.add(
-                    kind=FindingKind.CONFIRMED,
-                    observed_value=display(observed),
-                    observed_unit=candidate.unit,
-                    quote=candidate.quote,
-                    locator=candidate.locator,
-                    message="the source still states a competing value the registry keeps",
-                    **common,
+            if same_value(alternative.value, comparable(candidate, evidence)) and source.url in {
+                s.url for s in alternative.sources
+            }:
+                return observed(
+                    FindingKind.CONFIRMED, candidate, "the source still states a competing value the registry keeps"
                 )
-    first = candidates[0]
-    observed = comparable(first, evidence)
-    return builder.add(
-        kind=FindingKind.CHANGED,
-        observed_value=display(observed),
-        observed_unit=first.unit,
-        quote=first.quote,
-        locator=first.locator,
-        message="the source now states another value",
-        **common,
-    )
+    return observed(FindingKind.CHANGED, candidates[0], "the source now states another value")
 
 
 def _mark_conflicts(findings: list[Finding]) -> None:
