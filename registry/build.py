@@ -180,12 +180,8 @@ def apply_plan(
                         "the ledger in data/ is the truth: rebuild into a new file"
                     )
             seen = writer.recorded_verifications()
-            writer.add_verifications(
-                e
-                for e in [*events, *plan.new_events]
-                if (e.slug, e.version, e.key, e.verified_at.isoformat(), e.origin) not in seen
-            )
-
+            plan.new_events = [e for e in plan.new_events if _event_key(e) not in seen]
+            writer.add_verifications(e for e in [*events, *plan.new_events] if _event_key(e) not in seen)
             for entry in plan.new_versions:
                 writer.add_version(entry.profile, entry.version, entry.reason, entry.created_at, entry.findings)
             for entry in plan.new_versions:
@@ -210,6 +206,10 @@ def apply_plan(
                 handle.truncate(offset)
         raise
     return restored
+
+
+def _event_key(e: VerificationEvent) -> tuple[str, int, str, str, str]:
+    return (e.slug, e.version, e.key, e.verified_at.isoformat(), e.origin)
 
 
 def build_registry(db_path: Path, data_dir: Path = DATA_DIR, now: dt.datetime | None = None) -> BuildReport:
@@ -259,10 +259,9 @@ def record_changes(
     """Several new versions and verification events in one all-or-nothing write."""
     now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     versions = ledger.load_versions(data_dir / "versions", slugs={doc.slug for doc, _, _ in changes})
-    existing_events = ledger.load_verifications(data_dir / "verifications.jsonl")
-    known = {(e.slug, e.version, e.key, e.verified_at, e.origin) for e in existing_events}
-    fresh = [e for e in events or [] if (e.slug, e.version, e.key, e.verified_at, e.origin) not in known]
-    plan = ChangePlan(new_events=list({(e.slug, e.version, e.key, e.verified_at): e for e in fresh}.values()))
+    # New events are checked against the database (kept in step with data/verifications.jsonl by every
+    # write), so this does not re-read a ledger that grows with every verification run.
+    plan = ChangePlan(new_events=list({_event_key(e): e for e in events or []}.values()))
     for doc, reason, findings in changes:
         if not reason.strip():
             raise ProfileInvalid(doc.slug, None, "reason", "a new version needs a reason")
@@ -274,5 +273,5 @@ def record_changes(
         plan.profile_files[data_dir / "profiles" / f"{doc.slug}.yaml"] = ledger.dump_profile(
             doc.model_copy(update={"change_reason": reason})
         )
-    apply_plan(db_path, data_dir, versions, existing_events, plan, sync_ledger=False)
+    apply_plan(db_path, data_dir, versions, [], plan, sync_ledger=False)
     return plan.new_versions

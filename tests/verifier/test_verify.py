@@ -50,7 +50,9 @@ def test_second_run_transfers_no_bodies(workspace: tuple[Path, Path], site: Site
     db, data = workspace
     verify(db, data, site)
     served, asked = site.bodies_served, len(site.requests)
+    events = (data / "verifications.jsonl").read_text()
     code, run = verify(db, data, site)
+    assert (data / "verifications.jsonl").read_text() == events  # same day, same values: nothing new to record
     assert code == 0 and run["summary"]["confirmed"] == 4
     assert site.bodies_served == served
     assert site.not_modified == len(site.requests) - asked == 5  # three sources and two robots.txt
