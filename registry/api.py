@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from registry.errors import RegistryMissing, UnknownProfile, UnknownVersion
+from registry.errors import RegistryMissing, RegistryUnreadable, UnknownProfile, UnknownVersion
 from registry.models import (
     ProfileField,
     ProfileKind,
@@ -41,7 +41,7 @@ class Registry:
             conn.execute("SELECT 1 FROM profile LIMIT 1")
         except sqlite3.DatabaseError as error:
             conn.close()
-            raise RegistryMissing(f"{path} ({error})") from None
+            raise RegistryUnreadable(str(path), f"not a kzdocs registry ({error})") from None
         return cls(conn, path)
 
     def close(self) -> None:

@@ -42,5 +42,12 @@ class RegistryMissing(KzdocsError):
         super().__init__(f"no registry at {path}; run 'kzdocs build' first (or pass --db / set KZDOCS_DB)")
 
 
+class RegistryUnreadable(KzdocsError):
+    """The registry file exists but SQLite cannot use it (not a database, damaged, locked, disk full)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}; the file was left as it was (pass another --db to build afresh)")
+
+
 class RegistryReadOnly(KzdocsError):
     """Raised when something tries to change or delete a recorded version (the database refuses it)."""

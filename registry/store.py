@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, Index, UniqueConstraint, event, insert, text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Field, SQLModel, create_engine
 
-from registry.errors import RegistryReadOnly
+from registry.errors import RegistryReadOnly, RegistryUnreadable
 from registry.ledger import VerificationEvent
 from registry.models import ProfileDocument, ProfileField, Range
 
@@ -386,9 +387,11 @@ def writing(db_path: Path) -> Iterator[RegistryWriter]:
             conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
             try:
                 yield RegistryWriter(conn)
-            except Exception as error:  # translate the database's own refusal into our typed error
-                if "append-only" in str(error):
-                    raise RegistryReadOnly(str(error)) from error
+            except DBAPIError as error:  # translate the database's own refusal into our typed error
+                if "append-only" in str(error.orig):
+                    raise RegistryReadOnly(str(error.orig)) from error
                 raise
+    except DBAPIError as error:
+        raise RegistryUnreadable(str(db_path), str(error.orig)) from None
     finally:
         engine.dispose()

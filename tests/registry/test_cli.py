@@ -127,3 +127,14 @@ def test_unreadable_profile_files_get_one_line(
     assert "kz-passport.yaml" in err and expected in err
     assert len(err.strip().splitlines()) == 1
     assert not db_path.exists()
+
+
+def test_a_file_that_is_not_a_registry_is_reported_and_left_alone(data_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"my own notes, not a database\n" * 100)
+    for args in (("build", "--data", str(data_dir)), ("profiles",), ("show", "kz-passport")):
+        code, out, err = run(*args, "--db", str(bad))
+        assert code == 2, args
+        assert "notes.db" in err and "not a database" in err
+        assert "Traceback" not in out + err
+    assert bad.read_bytes() == b"my own notes, not a database\n" * 100
