@@ -124,7 +124,8 @@ def bench_batch(work: Path, spec) -> dict:  # noqa: ANN001
             "note": "12 MP sources; warm pools (spawn and model load excluded)"}
 
 
-def main() -> None:
+def main() -> int:
+    """Print the figures; return 0 when make is within 2x its baseline and one check within 3 s."""
     from photo_engine.spec import spec_from_profile
     from registry.api import Registry
     from registry.build import build_registry
@@ -139,20 +140,24 @@ def main() -> None:
         spec = spec_from_profile(registry.current(PROFILE))
         registry.close()
         results = {"make": bench_make(work, spec), "check": bench_check(work, db), "batch": bench_batch(work, spec)}
+    m, c, b = results["make"], results["check"], results["batch"]
+    within = m["ratio"] <= 2.0 and c["check_s"] <= 3.0
     if "--json" in sys.argv:
         print(json.dumps(results, indent=2))
-        return
-    m, c, b = results["make"], results["check"], results["batch"]
+        return 0 if within else 1
     out = io.StringIO()
-    print(f"make on a 12 MP JPEG: {m['make_s']:.3f} s vs decode+encode baseline {m['baseline_s']:.3f} s "
+    print(f"{'PASS' if m['ratio'] <= 2.0 else 'FAIL'}  make on a 12 MP JPEG: {m['make_s']:.3f} s "
+          f"vs decode+encode baseline {m['baseline_s']:.3f} s "
           f"-> ratio {m['ratio']:.2f} (target <= 2)", file=out)
-    print(f"photo check, one process incl. model load: {c['check_s']:.2f} s (budget 3 s; "
+    print(f"{'PASS' if c['check_s'] <= 3.0 else 'FAIL'}  photo check, one process incl. model load: "
+          f"{c['check_s']:.2f} s (budget 3 s; "
           f"{c['ratio_to_bare_python']:.1f}x a bare python start of {c['bare_python_s']:.3f} s)", file=out)
-    print(f"batch of {b['images']} 12 MP images, warm pools: 1 worker {b['one_worker_s']:.2f} s, "
+    print(f"INFO  batch of {b['images']} 12 MP images, warm pools: 1 worker {b['one_worker_s']:.2f} s, "
           f"2 workers {b['two_workers_s']:.2f} s "
           f"-> speed-up {b['speedup']:.2f} (ideal 2)", file=out)
     print(out.getvalue(), end="")
+    return 0 if within else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
