@@ -13,9 +13,6 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-from pydantic import ValidationError
-
 from registry.api import Registry
 from registry.build import record_changes
 from registry.ledger import VerificationEvent
@@ -34,17 +31,13 @@ from verifier.models import (
 from verifier.readings import read_all
 from verifier.runs import decided_fingerprints, load_rejections, save_run
 
-if TYPE_CHECKING:  # the scrapers are imported where they are used, to keep start-up light
+if TYPE_CHECKING:
     from registry.models import ProfileVersion
 
 
 def load_sources(path: Path) -> list[SourceSpec]:
-    try:
-        sources = validate_file(path, SourceList).sources
-    except ValidationError as error:  # pragma: no cover - validate_file converts these
-        raise VerifierError(f"{path}: {error}") from None
-    except yaml.YAMLError as error:  # pragma: no cover - read_yaml converts these
-        raise VerifierError(f"{path}: {error}") from None
+    """data/sources.yaml, validated; a problem is reported with the file, line and field."""
+    sources = validate_file(path, SourceList).sources
     ids = [s.id for s in sources]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
