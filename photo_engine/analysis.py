@@ -41,8 +41,9 @@ class PortraitAnalysis:
         return self.geometry is not None
 
 
-def analyse_portrait(source: SourceImage) -> PortraitAnalysis:
-    out = analyse_face(source.rgb)
+def analyse_portrait(source: SourceImage, symmetric: bool = True) -> PortraitAnalysis:
+    """Everything the checks need; ``symmetric`` reads the face in both orientations (see face.py)."""
+    out = analyse_face(source.rgb, symmetric)
     colour = read_colour(out.overview, source)
     if out.landmarks is None:
         return PortraitAnalysis(source, out, None, None, None, None, colour)

@@ -27,7 +27,12 @@ FIXABLE = {"head_size", "framing", "background"}
 # Degrees the single-photo estimates can be off by: roll comes from the iris centres and is exact to a
 # fraction of a degree; yaw and pitch come from the mesh's depth, which spreads by about +-11 and +-12
 # degrees over faces people judge frontal.
-ROLL_TOLERANCE, YAW_TOLERANCE, PITCH_TOLERANCE = 0.5, 11.0, 12.0
+# On top of that, a reading of one and the same head repeats only to about 0.2 degree: the median difference
+# between a portrait and its mirror image (where roll and yaw just change sign) is 0.12-0.22 degree on the
+# labelled set, with the mesh already averaged over both orientations. A value that close to the limit is
+# not a measured failure, so each tolerance grows by that much.
+POSE_REPEATABILITY = 0.2
+ROLL_TOLERANCE, YAW_TOLERANCE, PITCH_TOLERANCE = (t + POSE_REPEATABILITY for t in (0.5, 11.0, 12.0))
 EYES_CLOSED, EYES_NARROW = 0.12, 0.17  # lid gap over eye width
 MOUTH_OPEN_GAP, MOUTH_PARTED_GAP, TEETH_SHARE = 0.06, 0.025, 0.10
 LENS_SKIN_MIN = 0.23  # below this share of skin around the eyes, lenses are tinted

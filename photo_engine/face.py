@@ -4,6 +4,15 @@ Four models from the mediapipe 0.10.14 wheel (no download at run time): face det
 range, to count faces at any distance), FaceMesh with iris refinement (478 landmarks), SelfieSegmentation
 (the person mask the crown is read from) and Hands (a hand over or under the face is an occlusion).
 
+FaceMesh and Hands are not mirror-symmetric: on a mirrored portrait the mesh puts lids and lips a few
+pixels elsewhere and Hands may miss a hand it found before. A mirror must not change a verdict, so the
+symmetric reading (used to judge a portrait as given) also looks at the mirrored picture: face boxes are
+averaged with their mirrored twins, the mesh reading is the average of the direct and the mirrored mesh
+(landmarks paired by :data:`photo_engine.mesh_mirror.MIRROR_PARTNER`), and the hands are those found in
+either. The results are then the same for a portrait and its mirror image. The mirrored detection and
+both Hands passes run on a worker thread while the face models run (mediapipe releases the GIL). `make`
+reads one orientation only: the second would break its time budget, and it crops rather than judges.
+
 The models see reduced copies - the whole picture at most ~1280 px, the face and the head region at a
 fixed working size - and everything they return is mapped back to full-resolution pixel coordinates, so
 the rest of the engine never needs to know which copy a model saw. Models load once per process.
@@ -14,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
@@ -24,6 +34,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
+from photo_engine.mesh_mirror import MIRROR_PARTNER  # noqa: E402
 from photo_engine.resample import shrink_to  # noqa: E402
 
 ANALYSIS_MAX_SIDE = 1280
@@ -136,36 +147,64 @@ class FaceModels:
             self.hands = hands.Hands(
                 static_image_mode=True, max_num_hands=2, model_complexity=1, min_detection_confidence=0.5
             )
+            # A graph must not run two images at once: the passes on the mirror, which run on the worker
+            # thread, get their own.
+            self.hands_mirrored = hands.Hands(
+                static_image_mode=True, max_num_hands=2, model_complexity=1, min_detection_confidence=0.5
+            )
+            self.detect_near_mirrored = face_detection.FaceDetection(model_selection=0, min_detection_confidence=0.5)
+            self.detect_far_mirrored = face_detection.FaceDetection(model_selection=1, min_detection_confidence=0.5)
             # The first call of each graph initialises its delegate and logs; do it here, quietly.
             blank = np.full((256, 256, 3), 127, np.uint8)
-            for model in (self.detect_near, self.detect_far, self.mesh, self.segmenter, self.hands):
+            for model in (self.detect_near, self.detect_far, self.mesh, self.segmenter, self.hands,
+                          self.hands_mirrored, self.detect_near_mirrored, self.detect_far_mirrored):
                 model.process(blank)
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mirror")
 
-    def analyse(self, rgb: np.ndarray) -> FaceModelOutput:
+    def analyse(self, rgb: np.ndarray, symmetric: bool = True) -> FaceModelOutput:
+        """Read the face; ``symmetric`` also reads the mirrored picture and combines both (see the module doc).
+
+        The single reading is for `make`, whose time budget the second orientation would break; judging a
+        portrait as given (`check`, the evaluation) uses the symmetric one.
+        """
         import warnings
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return self._analyse(rgb)
+            return self._analyse(rgb, symmetric)
 
-    def _analyse(self, rgb: np.ndarray) -> FaceModelOutput:
+    def _analyse(self, rgb: np.ndarray, symmetric: bool) -> FaceModelOutput:
         height, width = rgb.shape[:2]
         scale = min(1.0, ANALYSIS_MAX_SIDE / max(width, height))
         overview = rgb if scale == 1.0 else shrink_to(rgb, round(width * scale), round(height * scale))
         overview = np.ascontiguousarray(overview)
-        faces, scores = self._detect_faces(overview, scale)
-        landmarks = self._mesh(rgb, overview, scale, faces)
-        if landmarks is not None and not faces:
-            xs, ys = landmarks[:, 0], landmarks[:, 1]
-            faces, scores = [Box(xs.min(), ys.min(), xs.max(), ys.max())], [0.5]
-        region = self._head_region(rgb, landmarks) if landmarks is not None else None
-        hands = self._hands(overview, scale)
+        mirrored_overview = np.ascontiguousarray(overview[:, ::-1]) if symmetric else None
+        mirrored_pending = (
+            self._worker.submit(
+                self._detections, mirrored_overview, scale, (self.detect_far_mirrored, self.detect_near_mirrored)
+            )
+            if symmetric
+            else None
+        )
+        hands_pending = self._worker.submit(self._hands, overview, mirrored_overview, scale)
+        try:
+            direct = self._detections(overview, scale, (self.detect_far, self.detect_near))
+            mirrored = mirrored_pending.result() if mirrored_pending is not None else []
+            faces, scores = _merge_mirrored_faces(direct, mirrored, overview.shape[1] / scale)
+            landmarks = self._mesh(rgb, overview, scale, faces, symmetric)
+            if landmarks is not None and not faces:
+                xs, ys = landmarks[:, 0], landmarks[:, 1]
+                faces, scores = [Box(xs.min(), ys.min(), xs.max(), ys.max())], [0.5]
+            region = self._head_region(rgb, landmarks) if landmarks is not None else None
+        finally:  # also when the face models raised: never leave a graph busy on the worker
+            hands = hands_pending.result()
         return FaceModelOutput(width, height, faces, scores, landmarks, overview, scale, region, hands)
 
-    def _detect_faces(self, overview: np.ndarray, scale: float) -> tuple[list[Box], list[float]]:
+    def _detections(self, overview: np.ndarray, scale: float, detectors: tuple) -> list[tuple[Box, float]]:
+        """Faces both detectors find on one picture (full-resolution px of that picture), same face merged."""
         h, w = overview.shape[:2]
         found: list[tuple[Box, float]] = []
-        for model in (self.detect_far, self.detect_near):
+        for model in detectors:
             result = model.process(overview)
             for det in result.detections or []:
                 score = float(det.score[0])
@@ -181,14 +220,11 @@ class FaceModels:
                     found.append((box, score))
                 elif score > found[same][1]:
                     found[same] = (box, score)
-        if not found:
-            return [], []
-        found.sort(key=lambda item: -item[0].width * item[0].height)
-        widest = found[0][0].width
-        kept = [(b, s) for b, s in found if b.width >= OTHER_FACE_MIN_WIDTH * widest]
-        return [b for b, _ in kept], [s for _, s in kept]
+        return found
 
-    def _mesh(self, rgb: np.ndarray, overview: np.ndarray, scale: float, faces: list[Box]) -> np.ndarray | None:
+    def _mesh(
+        self, rgb: np.ndarray, overview: np.ndarray, scale: float, faces: list[Box], symmetric: bool
+    ) -> np.ndarray | None:
         """Landmarks of the main face, measured on a crop around it so small faces get as many pixels as big ones."""
         if faces:
             box = faces[0]
@@ -197,18 +233,35 @@ class FaceModels:
             crop, x0, y0 = _square_crop(rgb, cx, cy, side)
             crop_scale = MESH_CROP_SIDE / crop.shape[0]
             crop = shrink_to(crop, MESH_CROP_SIDE, MESH_CROP_SIDE)
-            points = self._mesh_points(crop)
+            points = self._mesh_points(crop, symmetric)
             if points is not None:
                 points /= crop_scale
                 points[:, 0] += x0
                 points[:, 1] += y0
                 return points
-        points = self._mesh_points(overview)
+        points = self._mesh_points(overview, symmetric)
         if points is not None:
             points /= scale
         return points
 
-    def _mesh_points(self, image: np.ndarray) -> np.ndarray | None:
+    def _mesh_points(self, image: np.ndarray, symmetric: bool) -> np.ndarray | None:
+        """Landmarks read on the image and on its mirror, averaged: the same for a face and its mirror image.
+
+        Where only one of the two readings finds a face, that one is used (a mirror cannot tell which of
+        the two is right, and either is better than none).
+        """
+        direct = self._mesh_once(image)
+        if not symmetric:
+            return direct
+        mirrored = self._mesh_once(image[:, ::-1])
+        if mirrored is not None:
+            mirrored[:, 0] = image.shape[1] - mirrored[:, 0]
+            mirrored = mirrored[list(MIRROR_PARTNER)]
+        if direct is None or mirrored is None:
+            return direct if mirrored is None else mirrored
+        return (direct + mirrored) / 2
+
+    def _mesh_once(self, image: np.ndarray) -> np.ndarray | None:
         result = self.mesh.process(np.ascontiguousarray(image))
         if not result.multi_face_landmarks:
             return None
@@ -243,13 +296,49 @@ class FaceModels:
         face_xy = ((landmarks[:468, 0].mean() - x0) * scale, (landmarks[:468, 1].mean() - y0) * scale)
         return HeadRegion(box, scale, crop, _keep_the_person(person, face_xy))
 
-    def _hands(self, overview: np.ndarray, scale: float) -> list[np.ndarray]:
-        result = self.hands.process(overview)
+    def _hands(
+        self, overview: np.ndarray, mirrored_overview: np.ndarray | None, scale: float
+    ) -> list[np.ndarray]:
+        """Hands found on the picture or on its mirror (in the picture's coordinates); runs on the worker."""
         h, w = overview.shape[:2]
         found = []
-        for hand in result.multi_hand_landmarks or []:
-            found.append(np.array([(p.x * w / scale, p.y * h / scale) for p in hand.landmark]))
+        passes = [(self.hands, overview, False)]
+        if mirrored_overview is not None:
+            passes.append((self.hands_mirrored, mirrored_overview, True))
+        for model, image, mirrored in passes:
+            for hand in model.process(image).multi_hand_landmarks or []:
+                points = np.array([(p.x * w, p.y * h) for p in hand.landmark])
+                if mirrored:
+                    points[:, 0] = w - points[:, 0]
+                found.append(points / scale)
         return found
+
+
+def _merge_mirrored_faces(direct: list[tuple[Box, float]], mirrored: list[tuple[Box, float]],
+                          width: float) -> tuple[list[Box], list[float]]:
+    """Faces seen on the picture or its mirror; one seen in both gets the average of its two boxes.
+
+    The mesh is read on a crop around the main face, so a crop placed the same way for a portrait and for
+    its mirror image is what makes the mesh reading (and every verdict built on it) mirror-symmetric.
+    """
+    mirrored = [(Box(width - b.x1, b.y0, width - b.x0, b.y1), s) for b, s in mirrored]
+    found: list[tuple[Box, float]] = []
+    for box, score in direct:
+        twin = max(mirrored, key=lambda item: item[0].iou(box), default=None)
+        if twin is not None and twin[0].iou(box) > 0.3:
+            mirrored.remove(twin)
+            other = twin[0]
+            box = Box((box.x0 + other.x0) / 2, (box.y0 + other.y0) / 2, (box.x1 + other.x1) / 2,
+                      (box.y1 + other.y1) / 2)
+            score = (score + twin[1]) / 2
+        found.append((box, score))
+    found.extend(mirrored)
+    if not found:
+        return [], []
+    found.sort(key=lambda item: -item[0].width * item[0].height)
+    widest = found[0][0].width
+    kept = [(b, s) for b, s in found if b.width >= OTHER_FACE_MIN_WIDTH * widest]
+    return [b for b, _ in kept], [s for _, s in kept]
 
 
 def _keep_the_person(person: np.ndarray, face_xy: tuple[float, float]) -> np.ndarray:
@@ -286,5 +375,5 @@ def models() -> FaceModels:
     return FaceModels()
 
 
-def analyse_face(rgb: np.ndarray) -> FaceModelOutput:
-    return models().analyse(rgb)
+def analyse_face(rgb: np.ndarray, symmetric: bool = True) -> FaceModelOutput:
+    return models().analyse(rgb, symmetric)

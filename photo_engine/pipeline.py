@@ -115,11 +115,11 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
     """Make the digital photo (and sheet, preview, report file) from a portrait; raise PhotoError if it cannot."""
     _refuse_overwriting_input(request)
     source = load_source(request.image, draft_min_side=DRAFT_MIN_SIDE)
-    analysis = analyse_portrait(source)
+    analysis = analyse_portrait(source, symmetric=False)  # one orientation: make's time budget (see face.py)
     _require_one_face(analysis)
     if source.decode_scale < 1.0 and _needs_more_pixels(analysis, spec):
         source = load_source(request.image)
-        analysis = analyse_portrait(source)
+        analysis = analyse_portrait(source, symmetric=False)
         _require_one_face(analysis)
     report = _base(str(request.image), spec, MakeReport)
     assert isinstance(report, MakeReport)

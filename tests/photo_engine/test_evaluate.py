@@ -20,6 +20,21 @@ def test_every_attribute_reaches_the_target(evaluation) -> None:
     assert not below, f"below {TARGET}: {below}; misses: {evaluation.misses}"
 
 
+def test_mirrored_portraits_reach_the_target_too(id_spec, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A mirror changes no label, so it must not change the scores: guards against knife-edge verdicts."""
+    import shutil
+
+    from PIL import Image, ImageOps
+
+    mirrored = tmp_path_factory.mktemp("mirrored")
+    for photo in DEFAULT_PORTRAITS.glob("*.jpg"):
+        ImageOps.mirror(Image.open(photo)).save(mirrored / photo.name, quality=95)
+    shutil.copy(DEFAULT_PORTRAITS / "labels.csv", mirrored / "labels.csv")
+    result = evaluate_folder(mirrored, id_spec)
+    below = {r.attribute: round(r.balanced_accuracy, 3) for r in result.rows if r.balanced_accuracy < TARGET}
+    assert not below, f"below {TARGET} on mirrored portraits: {below}; misses: {result.misses}"
+
+
 def test_uncertain_attributes_are_left_out(evaluation) -> None:
     rows = {r.attribute: r for r in evaluation.rows}
     assert rows["frontal"].n < evaluation.portraits  # several rows mark frontal as uncertain
