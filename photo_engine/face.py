@@ -26,7 +26,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Any, Iterator
 
 os.environ.setdefault("GLOG_minloglevel", "2")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -128,6 +128,13 @@ def _quiet_native_stderr() -> Iterator[None]:
         os.close(devnull)
 
 
+@dataclass(frozen=True)
+class MirrorGraphs:
+    hands: Any
+    detect_near: Any
+    detect_far: Any
+
+
 class FaceModels:
     """The mediapipe graphs, built once per process (a batch worker builds its own on first use)."""
 
@@ -147,19 +154,37 @@ class FaceModels:
             self.hands = hands.Hands(
                 static_image_mode=True, max_num_hands=2, model_complexity=1, min_detection_confidence=0.5
             )
-            # A graph must not run two images at once: the passes on the mirror, which run on the worker
-            # thread, get their own.
-            self.hands_mirrored = hands.Hands(
-                static_image_mode=True, max_num_hands=2, model_complexity=1, min_detection_confidence=0.5
-            )
-            self.detect_near_mirrored = face_detection.FaceDetection(model_selection=0, min_detection_confidence=0.5)
-            self.detect_far_mirrored = face_detection.FaceDetection(model_selection=1, min_detection_confidence=0.5)
             # The first call of each graph initialises its delegate and logs; do it here, quietly.
             blank = np.full((256, 256, 3), 127, np.uint8)
-            for model in (self.detect_near, self.detect_far, self.mesh, self.segmenter, self.hands,
-                          self.hands_mirrored, self.detect_near_mirrored, self.detect_far_mirrored):
+            for model in (self.detect_near, self.detect_far, self.mesh, self.segmenter, self.hands):
                 model.process(blank)
+        self._mirrored: MirrorGraphs | None = None
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mirror")
+
+    def _mirror_graphs(self) -> MirrorGraphs:
+        """Graphs for the mirrored picture, built on the first symmetric reading (`make` never needs them).
+
+        A graph must not run two images at once, and the mirrored passes run on the worker thread while the
+        direct ones run here, so they get graphs of their own.
+        """
+        if self._mirrored is None:
+            import warnings
+
+            with _quiet_native_stderr(), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                from mediapipe.python.solutions import face_detection, hands
+
+                graphs = MirrorGraphs(
+                    hands.Hands(static_image_mode=True, max_num_hands=2, model_complexity=1,
+                                min_detection_confidence=0.5),
+                    face_detection.FaceDetection(model_selection=0, min_detection_confidence=0.5),
+                    face_detection.FaceDetection(model_selection=1, min_detection_confidence=0.5),
+                )
+                blank = np.full((256, 256, 3), 127, np.uint8)
+                for model in (graphs.hands, graphs.detect_near, graphs.detect_far):
+                    model.process(blank)
+            self._mirrored = graphs
+        return self._mirrored
 
     def analyse(self, rgb: np.ndarray, symmetric: bool = True) -> FaceModelOutput:
         """Read the face; ``symmetric`` also reads the mirrored picture and combines both (see the module doc).
@@ -179,14 +204,15 @@ class FaceModels:
         overview = rgb if scale == 1.0 else shrink_to(rgb, round(width * scale), round(height * scale))
         overview = np.ascontiguousarray(overview)
         mirrored_overview = np.ascontiguousarray(overview[:, ::-1]) if symmetric else None
+        graphs = self._mirror_graphs() if symmetric else None
         mirrored_pending = (
-            self._worker.submit(
-                self._detections, mirrored_overview, scale, (self.detect_far_mirrored, self.detect_near_mirrored)
-            )
-            if symmetric
+            self._worker.submit(self._detections, mirrored_overview, scale, (graphs.detect_far, graphs.detect_near))
+            if graphs is not None
             else None
         )
-        hands_pending = self._worker.submit(self._hands, overview, mirrored_overview, scale)
+        hands_pending = self._worker.submit(
+            self._hands, overview, mirrored_overview, graphs.hands if graphs is not None else None, scale
+        )
         try:
             direct = self._detections(overview, scale, (self.detect_far, self.detect_near))
             mirrored = mirrored_pending.result() if mirrored_pending is not None else []
@@ -297,14 +323,14 @@ class FaceModels:
         return HeadRegion(box, scale, crop, _keep_the_person(person, face_xy))
 
     def _hands(
-        self, overview: np.ndarray, mirrored_overview: np.ndarray | None, scale: float
+        self, overview: np.ndarray, mirrored_overview: np.ndarray | None, mirrored_hands: Any, scale: float
     ) -> list[np.ndarray]:
-        """Hands found on the picture or on its mirror (in the picture's coordinates); runs on the worker."""
+        """Hands found on the picture (and on its mirror when given), in the picture's coordinates."""
         h, w = overview.shape[:2]
         found = []
         passes = [(self.hands, overview, False)]
         if mirrored_overview is not None:
-            passes.append((self.hands_mirrored, mirrored_overview, True))
+            passes.append((mirrored_hands, mirrored_overview, True))
         for model, image, mirrored in passes:
             for hand in model.process(image).multi_hand_landmarks or []:
                 points = np.array([(p.x * w, p.y * h) for p in hand.landmark])

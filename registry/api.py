@@ -75,10 +75,13 @@ class Registry:
         return int(row[0])
 
     def current(self, slug: str) -> ProfileVersion:
-        return self.version(slug, self.latest_version(slug))
+        latest = self.latest_version(slug)
+        return self._version(slug, latest, latest)
 
     def version(self, slug: str, number: int) -> ProfileVersion:
-        latest = self.latest_version(slug)
+        return self._version(slug, number, self.latest_version(slug))
+
+    def _version(self, slug: str, number: int, latest: int) -> ProfileVersion:
         row = self.conn.execute(
             "SELECT pv.*, p.kind, p.document FROM profile_version pv JOIN profile p ON p.slug = pv.slug "
             "WHERE pv.slug = ? AND pv.version = ?",
@@ -86,7 +89,7 @@ class Registry:
         ).fetchone()
         if row is None:
             raise UnknownVersion(slug, number, latest)
-        fields = self._fields(row["id"], slug, number)
+        fields = self._fields(row["content_json"], slug, number)
         verified = [f.verified_at for f in fields]
         return ProfileVersion(
             slug=slug,
@@ -113,11 +116,8 @@ class Registry:
         ).fetchall()
         return [{**dict(r), "findings": json.loads(r["findings"]) if r["findings"] else []} for r in rows]
 
-    def _fields(self, version_id: int, slug: str, version: int) -> list[ProfileField]:
+    def _fields(self, content: str, slug: str, version: int) -> list[ProfileField]:
         """Fields as recorded in the version, with verified_at moved on by later verification events."""
-        content = self.conn.execute("SELECT content_json FROM profile_version WHERE id = ?", (version_id,)).fetchone()[
-            0
-        ]
         events = dict(
             self.conn.execute(
                 "SELECT key, max(verified_at) FROM verification_event WHERE slug = ? AND version = ? GROUP BY key",

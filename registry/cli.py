@@ -13,20 +13,13 @@ import click
 
 from registry.api import Registry
 from registry.diffing import diff_versions
-from registry.paths import DATA_DIR, db_option, json_option
+from registry.paths import data_option, db_option, json_option
 from registry.render import echo_json, field_json, print_table, profile_json
 
 
 @click.command()
 @db_option
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DATA_DIR,
-    show_default=True,
-    help="Folder with profiles/, versions/ and verifications.jsonl.",
-)
+@data_option
 @json_option
 def build(db_path: Path, data_dir: Path, as_json: bool) -> None:
     """Build or update the SQLite registry from data/.

@@ -198,6 +198,11 @@ class ProfileVersion(BaseModel):
     def field(self, key: str) -> ProfileField | None:
         return next((f for f in self.fields if f.key == key), None)
 
+    def to_document(self) -> ProfileDocument:
+        """This version as a profile file holds it: the starting point of an edit made from code."""
+        return ProfileDocument(slug=self.slug, kind=self.kind, document=self.document, title=self.title,
+                               description=self.description, official_url=self.official_url, fields=self.fields)
+
     def value(self, key: str, default: Any = None) -> Any:
         found = self.field(key)
         return default if found is None else found.value

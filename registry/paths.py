@@ -28,4 +28,12 @@ db_option = click.option(
     show_default=True,
     help="SQLite registry file (env KZDOCS_DB).",
 )
+data_option = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DATA_DIR,
+    show_default=True,
+    help="Folder with profiles/, versions/, verifications.jsonl, sources.yaml and archive/.",
+)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for machines instead of a table.")

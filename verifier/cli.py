@@ -7,18 +7,8 @@ from pathlib import Path
 
 import click
 
-from registry.paths import DATA_DIR, db_option, json_option
+from registry.paths import data_option, db_option, json_option
 from registry.render import echo_json
-
-data_option = click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=DATA_DIR,
-    show_default=True,
-    help="Folder with profiles/, versions/, sources.yaml and archive/.",
-)
-
 
 
 @click.command()

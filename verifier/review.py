@@ -130,16 +130,7 @@ def accept(
     changes = []
     with Registry.open(db_path) as reg:
         for slug, findings in sorted(by_profile.items()):
-            pv = reg.current(slug)
-            doc = ProfileDocument(
-                slug=pv.slug,
-                kind=pv.kind,
-                document=pv.document,
-                title=pv.title,
-                description=pv.description,
-                official_url=pv.official_url,
-                fields=pv.fields,
-            )
+            doc = reg.current(slug).to_document()
             for f in findings:
                 doc = apply_finding(doc, f, sources.get(f.source), now.date())
             changes.append((doc, reason, [f"{run_id}/{f.id}" for f in findings]))

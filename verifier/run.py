@@ -29,7 +29,7 @@ from verifier.models import (
     VerifierError,
 )
 from verifier.readings import read_all
-from verifier.runs import decided_fingerprints, load_rejections, save_run
+from verifier.runs import load_rejections, save_run
 
 if TYPE_CHECKING:
     from registry.models import ProfileVersion
@@ -108,7 +108,9 @@ def verify(
             readings = read_all(sources, archive, fetcher, workers)
         mode = "mirror" if mirrors else "live"
     findings = compare(run_id, sources, {r.source_id: r for r in readings}, profiles)
-    rejected = load_rejections(data_dir / "rejections.jsonl") | decided_fingerprints(db_path)
+    # Only rejections silence a finding (data/rejections.jsonl, which survives a rebuild); an accepted
+    # finding changed the profile, so if it comes back the profile was edited since and it must be raised.
+    rejected = load_rejections(data_dir / "rejections.jsonl")
     for f in findings:
         f.suppressed = f.kind in NEEDS_REVIEW and f.fingerprint() in rejected
     summary = Counter(f.kind.value for f in findings if not f.suppressed)
