@@ -80,7 +80,10 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         problem = error.problem or str(error)
         raise ProfileInvalid(str(path), line, None, f"YAML syntax error: {problem}") from error
     except yaml.YAMLError as error:
-        raise ProfileInvalid(str(path), None, None, f"YAML error: {error}") from error
+        problem = getattr(error, "reason", None) or " ".join(str(error).split())
+        position = getattr(error, "position", None)
+        where = f" at character {position}" if isinstance(position, int) else ""
+        raise ProfileInvalid(str(path), None, None, f"YAML error: {problem}{where}") from error
     return data, node
 
 
