@@ -67,6 +67,9 @@ KEY_LABELS: dict[str, dict[str, str]] = {
     "grounds": {"en": "grounds", "ru": "основания", "kk": "негіздер"},
     "income.min_monthly": {"en": "minimum monthly income", "ru": "минимальный ежемесячный доход",
                            "kk": "ең төменгі айлық табыс"},
+    "income.min_per_family_member": {"en": "means per family member", "ru": "средства на члена семьи",
+                                     "kk": "отбасы мүшесіне қаражат"},
+    "documents.max_age": {"en": "documents not older than", "ru": "давность документов", "kk": "құжаттардың ескілігі"},
     "investment.min": {"en": "minimum investment", "ru": "минимальные инвестиции", "kk": "ең төменгі инвестиция"},
     "health_insurance": {"en": "health insurance", "ru": "медицинская страховка", "kk": "медициналық сақтандыру"},
     "sponsor": {"en": "inviting party or sponsor", "ru": "приглашающая сторона", "kk": "шақырушы тарап"},
@@ -180,16 +183,18 @@ def render_text(c: Checklist, lang: str, markdown: bool = False) -> str:
 
 
 CSS = """
-@page { size: A4; margin: 11mm 12mm; }
-body { font: 9.5pt/1.3 "DejaVu Sans", Arial, sans-serif; color: #111; max-width: 186mm; margin: 0 auto; }
-h1 { font-size: 13pt; margin: 0 0 2pt; } h2 { font-size: 10.5pt; margin: 7pt 0 2pt; border-bottom: 1px solid #999; }
+@page { size: A4; margin: 9mm 10mm; }
+body, .checklist-page { font: 9pt/1.25 "DejaVu Sans", Arial, sans-serif; color: #111; max-width: 186mm;
+  margin: 0 auto; }
+h1 { font-size: 13pt; margin: 0 0 2pt; } h2 { font-size: 10pt; margin: 5pt 0 2pt; border-bottom: 1px solid #999; }
 p.meta { margin: 1pt 0; color: #333; font-size: 8.5pt; }
 ul { list-style: none; padding: 0; margin: 0; } li { margin: 1.5pt 0; padding-left: 14pt; text-indent: -14pt; }
-li::before { content: "☐ "; } .why { display: block; color: #555; font-size: 8pt; text-indent: 0; }
+li::before { content: "☐ "; } ul.rules { columns: 2; column-gap: 6mm; } ul.rules li { break-inside: avoid; } .why { display: block; color: #555; font-size: 7.5pt; text-indent: 0; }
 .badge { font-size: 7.5pt; padding: 0 3pt; border-radius: 3pt; border: 1px solid; white-space: nowrap; }
 .official { color: #0a5d1a; } .official-general { color: #1f4e96; } .inferred { color: #8a5a00; }
 .missing { color: #777; font-style: italic; } code { font-size: 8pt; }
-@media print { a { color: inherit; text-decoration: none; } }
+@media print { a { color: inherit; text-decoration: none; } body, .checklist-page { font-size: 8.2pt; line-height: 1.2; }
+  li { margin: 0.6pt 0; } .why { font-size: 7pt; } h2 { margin: 4pt 0 1pt; } section.content { padding: 0; margin: 0; } }
 """
 
 
@@ -202,11 +207,16 @@ def render_html(c: Checklist, lang: str, standalone: bool = True) -> str:
     if c.official_url:
         body.append(f"<p class=\"meta\">{e(label('official_page', lang))}: <a href=\"{e(c.official_url)}\">"
                     f"{e(c.official_url)}</a></p>")
+    rule_keys = {id(r) for r in (c.photo.rules if c.photo else [])}
     for section, rows in _lines(c, lang):
         body.append(f"<h2>{e(label(section, lang))}</h2><ul>")
         if not rows:
             body.append(f"<li class=\"missing\">{e(label('missing', lang))}</li>")
+        opened_rules = False
         for item, text in rows:
+            if id(item) in rule_keys and not opened_rules:
+                body.append("</ul><ul class=\"rules\">")  # the photo profile's rules, in two columns
+                opened_rules = True
             why = (f"<span class=\"why\" title=\"{e(item.reason)}\">{e(label('why', lang))}: "
                    f"{e(_short(item.reason))}</span>" if item.status == "inferred" and item.reason else "")
             body.append(f"<li>{e(text)} <span class=\"badge {item.status}\">{e(_meta(item, lang))}</span>{why}</li>")
