@@ -189,12 +189,14 @@ body, .checklist-page { font: 9pt/1.25 "DejaVu Sans", Arial, sans-serif; color: 
 h1 { font-size: 13pt; margin: 0 0 2pt; } h2 { font-size: 10pt; margin: 5pt 0 2pt; border-bottom: 1px solid #999; }
 p.meta { margin: 1pt 0; color: #333; font-size: 8.5pt; }
 ul { list-style: none; padding: 0; margin: 0; } li { margin: 1.5pt 0; padding-left: 14pt; text-indent: -14pt; }
-li::before { content: "☐ "; } ul.rules { columns: 2; column-gap: 6mm; } ul.rules li { break-inside: avoid; } .why { display: block; color: #555; font-size: 7.5pt; text-indent: 0; }
+li::before { content: "☐ "; } ul.rules { columns: 2; column-gap: 6mm; } ul.rules li { break-inside: avoid; }
+.why { display: block; color: #555; font-size: 7.5pt; text-indent: 0; }
 .badge { font-size: 7.5pt; padding: 0 3pt; border-radius: 3pt; border: 1px solid; white-space: nowrap; }
 .official { color: #0a5d1a; } .official-general { color: #1f4e96; } .inferred { color: #8a5a00; }
 .missing { color: #777; font-style: italic; } code { font-size: 8pt; }
-@media print { a { color: inherit; text-decoration: none; } body, .checklist-page { font-size: 8.2pt; line-height: 1.2; }
-  li { margin: 0.6pt 0; } .why { font-size: 7pt; } h2 { margin: 4pt 0 1pt; } section.content { padding: 0; margin: 0; } }
+@media print { a { color: inherit; text-decoration: none; }
+  body, .checklist-page { font-size: 8.2pt; line-height: 1.2; } li { margin: 0.6pt 0; } .why { font-size: 7pt; }
+  h2 { margin: 4pt 0 1pt; } section.content { padding: 0; margin: 0; } }
 """
 
 

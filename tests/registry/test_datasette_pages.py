@@ -47,7 +47,8 @@ def test_profile_page_groups_fields_with_badges_quotes_sources_and_competing_val
     for group in ("Fees", "Terms", "Where to apply"):
         assert f"<h2>{group}</h2>" in html
     assert '<span class="badge inferred">inferred</span>' in html and '<span class="badge official">' in html
-    assert '<details class="quote"><summary><a href="https://egov.kz/cms/en/services/for_foreigners/00203002_mvd"' in html
+    egov = "https://egov.kz/cms/en/services/for_foreigners/00203002_mvd"
+    assert f'<details class="quote"><summary><a href="{egov}"' in html
     assert "labour immigrant permit issued by internal affairs bodies" in html  # the quote, on demand
     assert "competing value: <strong>internal affairs bodies</strong>" in html
     assert 'id="issuing_body"' in html and "Version timeline" in html
