@@ -126,3 +126,16 @@ def test_help_examples_run(seeded_registry: Path, tmp_path: Path, monkeypatch: p
         args = shlex.split(example)[1:]
         code, _, err = run(*args, "--db", str(seeded_registry))
         assert code == 0, f"{example}: {err}"
+
+
+def test_readme_checklist_examples_run(seeded_registry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import PROJECT_ROOT
+
+    monkeypatch.chdir(tmp_path)
+    lines = [line.split("#")[0].strip() for line in (PROJECT_ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+             if line.startswith("kzdocs checklist")]
+    assert len(lines) >= 2
+    for line in lines:
+        code, _, err = run(*shlex.split(line)[1:], "--db", str(seeded_registry))
+        assert code == 0, f"{line}: {err}"
+    assert (tmp_path / "checklist.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
