@@ -132,8 +132,8 @@ def test_readme_checklist_examples_run(seeded_registry: Path, tmp_path: Path, mo
     from tests.conftest import PROJECT_ROOT
 
     monkeypatch.chdir(tmp_path)
-    lines = [line.split("#")[0].strip() for line in (PROJECT_ROOT / "README.md").read_text(encoding="utf-8").splitlines()
-             if line.startswith("kzdocs checklist")]
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [line.split("#")[0].strip() for line in readme.splitlines() if line.startswith("kzdocs checklist")]
     assert len(lines) >= 2
     for line in lines:
         code, _, err = run(*shlex.split(line)[1:], "--db", str(seeded_registry))
