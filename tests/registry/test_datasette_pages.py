@@ -105,3 +105,36 @@ def test_checklist_page_prints_on_a4_in_the_chosen_language(seeded_registry: Pat
     assert "Памятка: Assignment and extension of kandas status" in html
     assert get(seeded_registry, "/-/checklist/kz-visa-photo").status_code == 404
     assert get(seeded_registry, "/-/checklist/kz-visa?lang=de").status_code == 400
+
+
+def test_open_findings_atom_feed_shows_a_real_change_until_it_is_decided(tmp_path: Path) -> None:
+    """A profile that no longer matches its archived source raises a finding, and the feed carries it."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from kzdocs import cli
+    from tests.conftest import PROJECT_ROOT
+
+    data = tmp_path / "data"
+    for part in ("profiles", "versions", "archive"):
+        shutil.copytree(PROJECT_ROOT / "data" / part, data / part)
+    shutil.copy(PROJECT_ROOT / "data" / "sources.yaml", data / "sources.yaml")
+    profile = data / "profiles" / "kz-kandas-status.yaml"
+    text = profile.read_text(encoding="utf-8").replace("  - Personal history (in any form)\n", "", 1)
+    profile.write_text(text.replace("change_reason: ", "change_reason: 'test: item dropped' #", 1), encoding="utf-8")
+    db = tmp_path / "registry.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "--db", str(db), "--data", str(data)]).exit_code == 0
+    result = runner.invoke(cli, ["verify", "--offline", "--db", str(db), "--data", str(data)])
+    assert result.exit_code == 1, result.output
+    feed = ET.fromstring(get(db, "/registry/open_findings_feed.atom").text)
+    titles = [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")]
+    assert titles == ["changed: kz-kandas-status documents"]
+    run_id, finding_id = feed.find(f"{ATOM}entry").find(f"{ATOM}id").text.split(":")[-1].split("/")
+    rejected = runner.invoke(cli, ["reject", run_id, "--finding", finding_id, "--reason", "test", "--db", str(db),
+                                   "--data", str(data)])
+    assert rejected.exit_code == 0, rejected.output
+    feed = ET.fromstring(get(db, "/registry/open_findings_feed.atom").text)
+    assert [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")] == [
+        f"No open findings after run {run_id}"]
