@@ -138,3 +138,9 @@ def test_open_findings_atom_feed_shows_a_real_change_until_it_is_decided(tmp_pat
     feed = ET.fromstring(get(db, "/registry/open_findings_feed.atom").text)
     assert [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")] == [
         f"No open findings after run {run_id}"]
+
+
+def test_a_status_change_reads_as_the_status_word(seeded_registry: Path) -> None:
+    html = get(seeded_registry, "/-/profile/kz-business-visa-single-entry?from=1&to=2").text
+    assert "<td>status</td><td>official</td><td>official-general</td>" in html.replace("\n", "")
+    assert "Status." not in html
