@@ -52,6 +52,9 @@ def test_profile_page_groups_fields_with_badges_quotes_sources_and_competing_val
     assert "labour immigrant permit issued by internal affairs bodies" in html  # the quote, on demand
     assert "competing value: <strong>internal affairs bodies</strong>" in html
     assert 'id="issuing_body"' in html and "Version timeline" in html
+    assert 'href="/registry/field_conflict?slug=kz-labour-immigrant-permit"' in html
+    conflicts = get(seeded_registry, "/registry/field_conflict.json?slug=kz-labour-immigrant-permit&_shape=array").json()
+    assert [(c["key"], c["competing_value"]) for c in conflicts] == [("issuing_body", "internal affairs bodies")]
 
 
 def test_profile_page_diffs_two_versions_as_a_table(two_versions: Path) -> None:
