@@ -53,7 +53,8 @@ def test_profile_page_groups_fields_with_badges_quotes_sources_and_competing_val
     assert "competing value: <strong>internal affairs bodies</strong>" in html
     assert 'id="issuing_body"' in html and "Version timeline" in html
     assert 'href="/registry/field_conflict?slug=kz-labour-immigrant-permit"' in html
-    conflicts = get(seeded_registry, "/registry/field_conflict.json?slug=kz-labour-immigrant-permit&_shape=array").json()
+    path = "/registry/field_conflict.json?slug=kz-labour-immigrant-permit&_shape=array"
+    conflicts = get(seeded_registry, path).json()
     assert [(c["key"], c["competing_value"]) for c in conflicts] == [("issuing_body", "internal affairs bodies")]
 
 
