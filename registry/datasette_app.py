@@ -15,6 +15,7 @@ from registry.paths import DATA_DIR
 DATASETTE_DIR = DATA_DIR / "datasette"
 METADATA_PATH = DATASETTE_DIR / "metadata.yaml"
 PLUGINS_DIR = DATASETTE_DIR / "plugins"
+TEMPLATES_DIR = DATASETTE_DIR / "templates"
 
 
 def load_metadata(db_path: Path, extra_paths: list[Path] | None = None) -> dict[str, Any]:
@@ -41,6 +42,7 @@ def make_datasette(db_path: Path) -> Any:
         immutables=[str(db_path)],
         metadata=load_metadata(db_path),
         plugins_dir=str(PLUGINS_DIR),
+        template_dir=str(TEMPLATES_DIR),
         settings={"default_page_size": 100, "sql_time_limit_ms": 2000},
     )
 

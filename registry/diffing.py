@@ -27,8 +27,8 @@ def diff_versions(a: ProfileVersion, b: ProfileVersion) -> list[dict[str, Any]]:
                         {
                             "key": key,
                             "change": aspect,
-                            "before": readable(x) if aspect == "value" else x,
-                            "after": readable(y) if aspect == "value" else y,
+                            "before": readable(x) if aspect == "value" else getattr(x, "value", x),
+                            "after": readable(y) if aspect == "value" else getattr(y, "value", y),
                         }
                     )
             if [s.url for s in old.sources] != [s.url for s in new.sources] or [s.quote for s in old.sources] != [

@@ -24,7 +24,7 @@ from registry.errors import RegistryReadOnly, RegistryUnreadable
 from registry.ledger import VerificationEvent
 from registry.models import ProfileDocument, ProfileField, Range
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: field_search view and its FTS5 index
 
 
 class Profile(SQLModel, table=True):
@@ -155,6 +155,15 @@ VIEWS = {
         JOIN current_field cf ON cf.slug = p.slug
         GROUP BY p.slug
     """,
+    "field_search": """
+        CREATE VIEW field_search AS
+        SELECT f.id AS field_id, p.slug, pv.title, f.key, f.value, f.unit, f.status, f.verified_at,
+               (SELECT group_concat(s.quote, ' | ') FROM field_source s WHERE s.field_id = f.id) AS quotes,
+               (SELECT group_concat(s.url, ' ') FROM field_source s WHERE s.field_id = f.id) AS source_urls
+        FROM profile p
+        JOIN profile_version pv ON pv.id = p.current_version_id
+        JOIN field f ON f.version_id = pv.id
+    """,
     "field_conflict": """
         CREATE VIEW field_conflict AS
         SELECT cf.slug, cf.key, cf.value AS chosen_value, cf.unit AS chosen_unit, cf.status,
@@ -163,6 +172,19 @@ VIEWS = {
         JOIN field_alternative a ON a.field_id = cf.field_id
     """,
 }
+
+
+# Full-text search over current titles, values and quotes (Datasette's search box on field_search). An external-
+# content FTS5 index over the view: it holds no copy of the text, and is rebuilt after every write (refresh_search).
+SEARCH_INDEX = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS field_search_fts USING fts5("
+    "slug, title, key, value, quotes, content='field_search', content_rowid='field_id')"
+)
+
+
+def refresh_search(conn: Any) -> None:
+    """Re-index the current fields; called inside every write so the index never lags the versions."""
+    conn.exec_driver_sql("INSERT INTO field_search_fts(field_search_fts) VALUES ('rebuild')")
 
 
 def _append_only_triggers() -> list[str]:
@@ -215,6 +237,7 @@ def create_schema(engine: Engine) -> None:
         for name, ddl in VIEWS.items():
             if name not in existing:
                 conn.exec_driver_sql(ddl)
+        conn.exec_driver_sql(SEARCH_INDEX)
         conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -387,6 +410,7 @@ def writing(db_path: Path) -> Iterator[RegistryWriter]:
             conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
             try:
                 yield RegistryWriter(conn)
+                refresh_search(conn)
             except DBAPIError as error:  # translate the database's own refusal into our typed error
                 if "append-only" in str(error.orig):
                     raise RegistryReadOnly(str(error.orig)) from error

@@ -122,7 +122,7 @@ def render_html(source: dict, fragment: str) -> bytes:
         page = egov_page(lang, title, fragment, mobile=False)
     elif host == "www.gov.kz":
         page = govkz_page(lang, title, fragment)
-    elif host in ("mfa.gov.kz", "www.mfa.kz"):
+    elif host in ("mfa.gov.kz", "www.mfa.kz", "www.mfa.gov.kz"):
         page = mfa_legacy_page(lang, title, fragment)
     elif host == "adilet.zan.kz":
         page = adilet_page(lang, title, fragment)
