@@ -15,6 +15,8 @@ from registry.api import Registry
 from registry.diffing import diff_versions
 from registry.paths import data_option, db_option, json_option
 from registry.render import echo_json, field_json, print_table, profile_json
+from registry.store import readable
+from registry.table import wrap_line
 
 
 @click.command()
@@ -67,8 +69,10 @@ def profiles(db_path: Path, kind: str | None, as_json: bool) -> None:
         echo_json([r.model_dump(mode="json") for r in rows])
         return
     print_table(
-        ["slug", "kind", "title", "version", "level", "last verified"],
+        ["slug", "kind", "title", "ver", "level", "verified"],
         [[r.slug, r.kind.value, r.title, r.version, r.verification_level, r.last_verified] for r in rows],
+        wrap=["title"],
+        keep=["slug", "kind", "level", "verified"],
     )
 
 
@@ -90,22 +94,42 @@ def show(slug: str, number: int | None, db_path: Path, as_json: bool) -> None:
     if as_json:
         echo_json(profile_json(profile))
         return
-    click.echo(f"{profile.title}  [{profile.slug} v{profile.version}{'' if profile.is_current else ', old'}]")
-    click.echo(f"verification level: {profile.verification_level}; last verified: {profile.last_verified}")
+    head = [
+        f"{profile.title}  [{profile.slug} v{profile.version}{'' if profile.is_current else ', old'}]",
+        f"verification level: {profile.verification_level}; last verified: {profile.last_verified}",
+    ]
     if profile.official_url:
-        click.echo(f"official page: {profile.official_url}")
+        head.append(f"official page: {profile.official_url}")
+    for line in head:
+        for part in wrap_line(line):
+            click.echo(part)
     click.echo("")
+    fields = [field_json(x) for x in profile.fields]
     print_table(
-        ["field", "value", "unit", "status", "verified", "evidence"],
-        [_field_row(f) for f in (field_json(x) for x in profile.fields)],
+        ["field", "value", "unit", "status", "verified"],
+        [[f["key"], f["display"], f["unit"] or "", f["status"], f["verified_at"]] for f in fields],
+        notes=[_evidence_notes(f) for f in fields],
+        wrap=["value"],
+        keep=["field", "status", "verified"],
     )
 
 
-def _field_row(f: dict[str, Any]) -> list[Any]:
-    evidence = f["sources"][0]["url"] if f["sources"] else f"inferred: {f['reason']}"
-    if f["alternatives"]:
-        evidence += f"  (+{len(f['alternatives'])} competing value(s))"
-    return [f["key"], f["display"], f["unit"] or "", f["status"], f["verified_at"], evidence]
+def _evidence_notes(f: dict[str, Any]) -> list[str]:
+    """Under each field: the quote it rests on, where it is from, or why it was inferred."""
+    notes: list[str] = []
+    if f["status"] == "inferred" and f["reason"]:
+        notes.append(f"inferred: {f['reason']}")
+    if f["sources"]:
+        first = f["sources"][0]
+        more = len(f["sources"]) - 1
+        notes.append(f"“{first['quote']}” ({first['language']})")
+        where = first["url"] + (f", {first['locator']}" if first.get("locator") else "")
+        notes.append(f"source: {where}" + (f"  (+{more} more source(s))" if more else ""))
+    for alt in f["alternatives"]:
+        value = f"{readable(alt['value'])} {alt['unit'] or ''}".strip()
+        source = alt["sources"][0]["url"] if alt["sources"] else "unsourced"
+        notes.append(f"competing value: {value} ({source})")
+    return notes
 
 
 @click.command()
@@ -127,6 +151,8 @@ def history(slug: str, db_path: Path, as_json: bool) -> None:
     print_table(
         ["version", "created", "reason", "findings"],
         [[r["version"], r["created_at"], r["reason"], ", ".join(r["findings"])] for r in rows],
+        wrap=["reason", "findings"],
+        keep=["created"],
     )
 
 
@@ -152,7 +178,10 @@ def diff(slug: str, a: int, b: int, db_path: Path, as_json: bool) -> None:
         click.echo(f"{slug}: versions {a} and {b} have the same fields.")
         return
     print_table(
-        ["field", "change", f"v{a}", f"v{b}"], [[c["key"], c["change"], c["before"], c["after"]] for c in changes]
+        ["field", "change", f"v{a}", f"v{b}"],
+        [[c["key"], c["change"], c["before"], c["after"]] for c in changes],
+        wrap=[f"v{a}", f"v{b}"],
+        keep=["field"],
     )
 
 
