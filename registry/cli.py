@@ -14,7 +14,7 @@ import click
 from registry.api import Registry
 from registry.diffing import diff_versions
 from registry.paths import data_option, db_option, json_option
-from registry.render import echo_json, field_json, print_table, profile_json
+from registry.render import echo_json, echo_wrapped, field_json, print_table, profile_json
 from registry.store import readable
 from registry.table import wrap_line
 
@@ -32,7 +32,7 @@ def build(db_path: Path, data_dir: Path, as_json: bool) -> None:
     \b
     Example:
       kzdocs build
-      kzdocs build --db /tmp/registry.db --json
+      kzdocs build --db scratch.db --json
     """
     from registry.build import build_registry
 
@@ -40,15 +40,15 @@ def build(db_path: Path, data_dir: Path, as_json: bool) -> None:
     if as_json:
         echo_json(report.model_dump())
         return
-    click.echo(
+    echo_wrapped(
         f"Registry {report.db}: {report.profiles} profiles, {len(report.new_versions)} new version(s), "
         f"{len(report.unchanged)} unchanged, {report.verification_events} verification event(s) "
         f"in {report.seconds:.2f} s."
     )
     if report.restored_versions:
-        click.echo(f"Restored {report.restored_versions} recorded version(s) from data/versions/.")
+        echo_wrapped(f"Restored {report.restored_versions} recorded version(s) from data/versions/.")
     for v in report.new_versions:
-        click.echo(f"  new: {v['slug']} v{v['version']}: {v['reason']}")
+        echo_wrapped(f"  new: {v['slug']} v{v['version']}: {v['reason']}")
 
 
 @click.command()
@@ -204,6 +204,6 @@ def serve(db_path: Path, port: int, host: str, as_json: bool) -> None:
     if as_json:
         echo_json({"url": url, "db": str(db_path)})
     else:
-        click.echo(f"Serving {db_path} read-only at {url}  (Ctrl+C stops)")
+        echo_wrapped(f"Serving {db_path} read-only at {url}  (Ctrl+C stops)")
     sys.stdout.flush()
     serve_registry(db_path, host, port)

@@ -10,7 +10,7 @@ import click
 
 from registry.models import ProfileField, ProfileVersion, Range
 from registry.store import readable
-from registry.table import Table
+from registry.table import Table, wrap_line
 
 
 def echo_json(data: Any) -> None:
@@ -75,4 +75,10 @@ def print_table(
     for i, row in enumerate(rows):
         table.add(row, notes[i] if notes else ())
     for line in table.render():
+        click.echo(line)
+
+
+def echo_wrapped(text: str) -> None:
+    """A line of prose for people, wrapped to the terminal width."""
+    for line in wrap_line(text):
         click.echo(line)
