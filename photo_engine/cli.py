@@ -82,7 +82,12 @@ def _print_report(report) -> None:  # noqa: ANN001
         return
     verdict = "compliant" if report.compliant else ("not compliant, fixable by make" if report.fixable
                                                    else "not compliant")
-    echo_wrapped(f"{report.image}: {verdict}  ({report.profile} v{report.profile_version})")
+    line = f"{report.image}: {verdict}  ({report.profile} v{report.profile_version})"
+    if len(line) <= terminal_width():
+        click.echo(line)
+    else:  # a long path: the verdict keeps a line of its own rather than being split
+        echo_wrapped(f"{report.image}:")
+        echo_wrapped(f"  {verdict}  ({report.profile} v{report.profile_version})")
     indent = " " * 21
     for result in report.checks:
         mark = {"pass": "ok  ", "warn": "warn", "fail": "FAIL"}[result.status]

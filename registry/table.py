@@ -76,7 +76,7 @@ class Table:
         columns: list[list[str]] = []
         for header, text, w in zip(self.headers, row, widths, strict=True):
             if header in self.wrap and len(text) > w:
-                columns.append(textwrap.wrap(text, w, break_long_words=True, break_on_hyphens=False) or [""])
+                columns.append(_wrap(text, w))
             else:
                 columns.append([shorten(text, w)])
         height = max(len(c) for c in columns)
@@ -85,16 +85,19 @@ class Table:
     def _blocks(self, width: int) -> list[str]:
         """One block per row: 'header: value' lines, values wrapped under their label."""
         label_width = max(len(h) for h in self.headers) + 2
+        beside = width - label_width >= 12  # else each value goes under its label
         lines: list[str] = []
         for row, notes in zip(self.rows, self.notes, strict=True):
             if lines:
                 lines.append("")
             for header, text in zip(self.headers, row, strict=True):
-                label = f"{header}:".ljust(label_width)
-                room = max(8, width - label_width)
-                parts = textwrap.wrap(text, room, break_long_words=True, break_on_hyphens=False) or [""]
-                lines.append((label + parts[0]).rstrip())
-                lines.extend(" " * label_width + p for p in parts[1:])
+                if beside:
+                    parts = _wrap(text, width - label_width)
+                    lines.append((f"{header}:".ljust(label_width) + parts[0]).rstrip())
+                    lines.extend(" " * label_width + p for p in parts[1:])
+                else:
+                    lines.append(shorten(f"{header}:", width))
+                    lines.extend("  " + p for p in _wrap(text, width - 2))
             lines.extend(note_lines(notes, width))
         return lines
 
@@ -133,7 +136,7 @@ def fit_widths(
 
 
 def note_lines(notes: Iterable[str], width: int) -> list[str]:
-    room = max(10, width - len(NOTE_INDENT) - 1)
+    room = max(8, width - len(NOTE_INDENT) - 1)
     lines: list[str] = []
     for note in notes:
         lines.extend(
@@ -164,6 +167,10 @@ def collapse(rows: Sequence[Sequence[Any]], key_columns: Sequence[int]) -> list[
             groups[key] = [list(row), 1]
             order.append(key)
     return [(groups[k][0], groups[k][1]) for k in order]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, max(1, width), break_long_words=True, break_on_hyphens=False) or [""]
 
 
 def _join(cells: Sequence[str], widths: Sequence[int]) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from registry.render import print_table
+from registry.render import echo_wrapped, print_table
 from registry.store import readable
+from registry.table import terminal_width
 from verifier.models import NEEDS_REVIEW, Finding, FindingKind, RunSummary
 
 ORDER = [
@@ -35,7 +36,7 @@ def print_summary(run: RunSummary, verbose: bool = False) -> None:
         if f.kind is kind and (verbose or kind is not FindingKind.CONFIRMED)
     ]
     if not shown:
-        print(f"Run {run.run_id} ({run.mode}): all {len(run.findings)} findings confirmed.")
+        echo_wrapped(f"Run {run.run_id} ({run.mode}): all {len(run.findings)} findings confirmed.")
         return
     rows: list[list[Any]] = []
     errors: dict[str, list[Finding]] = {}
@@ -65,11 +66,13 @@ def print_summary(run: RunSummary, verbose: bool = False) -> None:
         wrap=["source says"],
         keep=["id", "field"],
     )
-    print(f"\nRun {run.run_id} ({run.mode}): {counts or 'no findings'}.")
+    print()
+    echo_wrapped(f"Run {run.run_id} ({run.mode}): {counts or 'no findings'}.")
     waiting = [f.id for f in run.findings if f.kind in NEEDS_REVIEW and not f.suppressed]
     if waiting:
-        print(f"{len(waiting)} finding(s) await review; accept or reject each, for example:")
-        print(f"  kzdocs accept {run.run_id} --finding {waiting[0]} --reason '...'")
+        echo_wrapped(f"{len(waiting)} finding(s) await review; accept or reject each:")
+        command = f"  kzdocs accept {run.run_id} --finding {waiting[0]} --reason '...'"
+        print(command if len(command) <= terminal_width() else command.replace(" --reason", " \\\n      --reason"))
 
 
 URL_PREFIX = re.compile(r"^\S+://\S+?:\s+")
