@@ -32,6 +32,7 @@ from kzdocs import cli
 from tests.conftest import FIXTURES, PROJECT_ROOT, SHARED
 from tests.docs_examples import (
     MIRROR_PORT_IN_DOCS,
+    README,
     SHARED_PORTRAITS,
     Workspace,
     add_second_version,
@@ -526,3 +527,33 @@ def test_evaluate_without_the_labelled_portraits_fails_cleanly(tmp_path: Path, t
     message = done.stderr.strip()
     assert message.startswith("Error: ") and len(message.splitlines()) == 1, message
     assert str(clone.parent / "shared" / "eval" / "portraits") in message and "--portraits" in message, message
+
+
+def inline_commands() -> list[str]:
+    """Commands named in the README's prose and tables (`kzdocs ...`, `make ...`, `python -m bench ...`)."""
+    text = README.read_text(encoding="utf-8")
+    return sorted(set(re.findall(r"`((?:kzdocs|make|python -m bench)(?: [^`]*)?)`", text)))
+
+
+@pytest.mark.parametrize("span", inline_commands())
+def test_commands_named_in_the_readme_prose_exist(span: str) -> None:
+    """A command named in a sentence or a table exists, with the options it is shown with."""
+    import click
+
+    words = shlex.split(span)
+    if words[0] == "make":  # bare `make` names the tool; `make X` a target
+        assert all(makefile_recipe(target) for target in words[1:]), span
+        return
+    if words[:3] == ["python", "-m", "bench"]:
+        assert all((PROJECT_ROOT / "bench" / f"bench_{name}.py").is_file() for name in words[3:]), span
+        return
+    command: click.Command = cli
+    ctx = click.Context(cli, info_name="kzdocs")
+    rest = words[1:]
+    while rest and isinstance(command, click.Group) and not rest[0].startswith("-"):
+        child = command.get_command(ctx, rest[0])
+        assert child is not None, f"`{span}`: no command {rest[0]!r}"
+        command, ctx, rest = child, click.Context(child, info_name=rest[0], parent=ctx), rest[1:]
+    options = {opt for p in command.get_params(ctx) for opt in getattr(p, "opts", [])}
+    unknown = [w for w in rest if w.startswith("-") and w.split("=")[0] not in options]
+    assert not unknown, f"`{span}`: {command.name} has no option {unknown}"
