@@ -10,12 +10,14 @@ from __future__ import annotations
 import functools
 import re
 import shutil
+import socket
 import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import click
+import pytest
 import yaml
 
 from kzdocs import cli
@@ -182,3 +184,27 @@ def serve_folder(folder: Path) -> ThreadingHTTPServer:
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+# --- no internet -----------------------------------------------------------------------------------------
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@pytest.fixture(autouse=True)
+def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Connections from this process go to 127.0.0.1 or nowhere."""
+    real_getaddrinfo, real_connect = socket.getaddrinfo, socket.socket.connect
+
+    def getaddrinfo(host, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if host not in LOOPBACK and host is not None:
+            raise OSError(f"tests never reach the internet (tried to resolve {host})")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    def connect(self, address):  # noqa: ANN001, ANN202
+        if isinstance(address, tuple) and address[0] not in LOOPBACK:
+            raise OSError(f"tests never reach the internet (tried to connect to {address[0]})")
+        return real_connect(self, address)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket.socket, "connect", connect)

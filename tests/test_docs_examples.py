@@ -42,6 +42,7 @@ from tests.docs_examples import (
     help_examples,
     makefile_kzdocs_commands,
     makefile_recipe,
+    no_internet,  # noqa: F401 - autouse: connections go to 127.0.0.1 or nowhere
     readme_examples,
     serve_folder,
     write_portrait,
@@ -243,28 +244,6 @@ EXAMPLES = all_examples()
 
 
 # --- guards and workspaces -------------------------------------------------------------------------------
-
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-
-
-@pytest.fixture(autouse=True)
-def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Connections from this process go to 127.0.0.1 or nowhere."""
-    real_getaddrinfo, real_connect = socket.getaddrinfo, socket.socket.connect
-
-    def getaddrinfo(host, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
-        if host not in LOOPBACK and host is not None:
-            raise OSError(f"tests never reach the internet (tried to resolve {host})")
-        return real_getaddrinfo(host, *args, **kwargs)
-
-    def connect(self, address):  # noqa: ANN001, ANN202
-        if isinstance(address, tuple) and address[0] not in LOOPBACK:
-            raise OSError(f"tests never reach the internet (tried to connect to {address[0]})")
-        return real_connect(self, address)
-
-    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    monkeypatch.setattr(socket.socket, "connect", connect)
-
 
 @pytest.fixture(scope="module")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Workspace]]:
@@ -557,3 +536,10 @@ def test_commands_named_in_the_readme_prose_exist(span: str) -> None:
     options = {opt for p in command.get_params(ctx) for opt in getattr(p, "opts", [])}
     unknown = [w for w in rest if w.startswith("-") and w.split("=")[0] not in options]
     assert not unknown, f"`{span}`: {command.name} has no option {unknown}"
+
+
+def test_examples_cannot_reach_the_internet() -> None:
+    with pytest.raises(OSError, match="tests never reach the internet"):
+        socket.create_connection(("egov.kz", 443), timeout=1)
+    with pytest.raises(OSError, match="tests never reach the internet"):
+        socket.create_connection(("93.184.215.14", 80), timeout=1)

@@ -18,9 +18,9 @@ from tests.docs_examples import (
     add_second_version,
     alter_visa_page,
     copy_project_data,
+    no_internet,  # noqa: F401 - autouse: connections go to 127.0.0.1 or nowhere
     serve_folder,
 )
-from tests.test_docs_examples import no_internet  # noqa: F401 - the autouse guard applies here too
 
 WIDTHS = (100, 60)
 
