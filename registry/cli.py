@@ -150,10 +150,19 @@ def history(slug: str, db_path: Path, as_json: bool) -> None:
         return
     print_table(
         ["version", "created", "reason", "findings"],
-        [[r["version"], r["created_at"], r["reason"], ", ".join(r["findings"])] for r in rows],
+        [[r["version"], _minute(r["created_at"]), r["reason"], ", ".join(r["findings"])] for r in rows],
         wrap=["reason", "findings"],
         keep=["created"],
     )
+
+
+def _minute(stamp: Any) -> str:
+    """A creation time to the minute for the table ('2026-11-22 01:34 UTC'); --json has it in full."""
+    text = stamp.isoformat() if hasattr(stamp, "isoformat") else str(stamp)
+    if len(text) < 16 or text[10] != "T":
+        return text
+    utc = text.endswith(("+00:00", "Z"))
+    return f"{text[:10]} {text[11:16]}" + (" UTC" if utc else text[19:].lstrip("0123456789."))
 
 
 @click.command()
