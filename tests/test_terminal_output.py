@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import socket
+from collections import Counter
 from urllib.parse import urlsplit
 
 import pytest
@@ -154,13 +155,17 @@ def test_different_failures_stay_on_rows_of_their_own(ws: Workspace) -> None:
                 "--mirror", f"https://egov.kz=http://127.0.0.1:{missing.server_address[1]}/egov.kz",
                 "--mirror", f"https://m.egov.kz=http://127.0.0.1:{port}/m.egov.kz", "--retries", "1", "--timeout", "2"]
         code, output = run(ws, 100, *args)
+        _, as_json = run(ws, 100, *args, "--json")
     finally:
         missing.shutdown()
         missing.server_close()
     assert code == 2
+    per_source = Counter(f["source"] for f in json.loads(as_json)["findings"] if f["kind"] == "source_error")
+    assert set(per_source) == {"egov-article-visa", "mobile-egov-pass003-mvd"}, per_source
     rows = re.findall(r"(?m)^F\d{3}.*$", output)
     assert len(rows) == 2, output
-    assert any("x4" in r for r in rows) and any("x8" in r for r in rows), output
+    for source, count in per_source.items():
+        assert any(f"x{count}" in r and source in r for r in rows), (source, count, output)
 
 
 # --- the table itself --------------------------------------------------------------------------------------
