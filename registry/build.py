@@ -18,9 +18,10 @@ from pydantic import BaseModel
 from registry import ledger
 from registry.errors import KzdocsError, ProfileInvalid
 from registry.ledger import LedgerVersion, VerificationEvent
-from registry.loader import validate_file
+from registry.loader import validate_file_with_nodes
 from registry.models import ProfileDocument
 from registry.paths import DATA_DIR
+from registry.schema import check_document
 from registry.store import content_hash, writing
 
 FIRST_VERSION_REASON = "First version: reviewed profile seeded from the collected official sources."
@@ -54,7 +55,8 @@ def load_profiles(profiles_dir: Path) -> dict[str, ProfileDocument]:
         raise ProfileInvalid(str(profiles_dir), None, None, "profile folder does not exist")
     profiles: dict[str, ProfileDocument] = {}
     for path in sorted(profiles_dir.glob("*.yaml")):
-        doc = validate_file(path, ProfileDocument)
+        doc, node = validate_file_with_nodes(path, ProfileDocument)
+        check_document(doc, str(path), node)
         if doc.slug != path.stem:
             raise ProfileInvalid(str(path), 1, "slug", f"slug '{doc.slug}' must match the file name '{path.stem}'")
         profiles[doc.slug] = doc
@@ -265,6 +267,7 @@ def record_changes(
     for doc, reason, findings in changes:
         if not reason.strip():
             raise ProfileInvalid(doc.slug, None, "reason", "a new version needs a reason")
+        check_document(doc, str(data_dir / "profiles" / f"{doc.slug}.yaml"))
         history = versions.get(doc.slug, [])
         number = (history[-1].version if history else 0) + len([v for v in plan.new_versions if v.slug == doc.slug]) + 1
         entry = _version(doc, number, reason, now)

@@ -6,6 +6,8 @@ the node tree along an error's path gives the line an editor must look at.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,6 +17,8 @@ from pydantic import BaseModel, ValidationError
 from registry.errors import ProfileInvalid
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+# Profiles, sources and ledger files are a few KB; anything this large is a mistake, not data.
+MAX_FILE_BYTES = 4 * 1024 * 1024
 UNION_HINT = "must be a number, true/false, a text, a list of texts or a range {min: .., max: ..}"
 
 
@@ -34,14 +38,35 @@ class _DateKeepingLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type
         return super().construct_mapping(node, deep=deep)
 
 
-def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
-    """Parse a YAML file, returning the data and its node tree (for line numbers)."""
+def read_text_file(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """A regular file's text, refused before reading when it is a FIFO, a device or larger than limit.
+
+    A FIFO would block the reader forever and a link to /dev/zero would never end, so the file is opened
+    without blocking and checked with fstat on the very descriptor that is then read.
+    """
     try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise ProfileInvalid(str(path), None, None, f"not UTF-8 text ({error.reason})") from error
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise ProfileInvalid(str(path), None, None, f"cannot be read ({error.strerror})") from error
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ProfileInvalid(str(path), None, None, "is not a regular file (a folder, device, FIFO or socket)")
+        if info.st_size > limit:
+            raise ProfileInvalid(str(path), None, None,
+                                 f"is {info.st_size:,} bytes; the limit for a data file is {limit:,} bytes")
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise ProfileInvalid(str(path), None, None, f"grew beyond the limit of {limit:,} bytes while being read")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ProfileInvalid(str(path), None, None, f"not UTF-8 text ({error.reason})") from error
+
+
+def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
+    """Parse a YAML file, returning the data and its node tree (for line numbers)."""
+    raw = read_text_file(path)
     try:
         loader = _DateKeepingLoader(raw)
         try:
@@ -55,7 +80,10 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         problem = error.problem or str(error)
         raise ProfileInvalid(str(path), line, None, f"YAML syntax error: {problem}") from error
     except yaml.YAMLError as error:
-        raise ProfileInvalid(str(path), None, None, f"YAML error: {error}") from error
+        problem = getattr(error, "reason", None) or " ".join(str(error).split())
+        position = getattr(error, "position", None)
+        where = f" at character {position}" if isinstance(position, int) else ""
+        raise ProfileInvalid(str(path), None, None, f"YAML error: {problem}{where}") from error
     return data, node
 
 
@@ -98,10 +126,15 @@ def describe_location(data: Any, loc: tuple[Any, ...]) -> str:
 
 def validate_file(path: Path, model: type[ModelT]) -> ModelT:
     """Load and validate one YAML file; raise ProfileInvalid on the first problem."""
+    return validate_file_with_nodes(path, model)[0]
+
+
+def validate_file_with_nodes(path: Path, model: type[ModelT]) -> tuple[ModelT, yaml.Node | None]:
+    """Like validate_file, also returning the YAML node tree so later checks can name a line."""
     data, node = read_yaml(path)
     if data is None:
         raise ProfileInvalid(str(path), None, None, "file is empty")
-    return validate_data(path, data, node, model)
+    return validate_data(path, data, node, model), node
 
 
 def validate_data(path: Path, data: Any, node: yaml.Node | None, model: type[ModelT]) -> ModelT:
@@ -114,7 +147,10 @@ def validate_data(path: Path, data: Any, node: yaml.Node | None, model: type[Mod
             clean = tuple(p for p in item["loc"] if not _is_union_tag(p))
             problems.setdefault(clean, []).append(item["msg"].removeprefix("Value error, "))
         loc, messages = next(iter(problems.items()))
-        message = messages[0] if len(messages) == 1 else UNION_HINT
+        # Among a union's complaints, a validator's own sentence ("range min 80 is greater than max 70") says
+        # more than the generic type mismatches of the other members.
+        specific = [m for m in messages if not m.startswith(("Input should", "Field required"))]
+        message = messages[0] if len(messages) == 1 else (specific[0] if len(specific) == 1 else UNION_HINT)
         more = len(problems) - 1
         if more:
             message += f" (and {more} more problem{'s' if more > 1 else ''})"

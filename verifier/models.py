@@ -55,9 +55,20 @@ class SourceSpec(BaseModel):
     evidences: list[Evidence] = Field(default_factory=list)
 
 
+class CitedPage(BaseModel):
+    """A page a profile cites that verify does not watch, with the reason it is not watched."""
+
+    model_config = ConfigDict(extra="forbid")
+    url: str
+    authority: str = Field(pattern="^(official|quasi-official|secondary)$")
+    language: str
+    why_unmonitored: str = Field(min_length=10)
+
+
 class SourceList(BaseModel):
     model_config = ConfigDict(extra="forbid")
     sources: list[SourceSpec]
+    references: list[CitedPage] = Field(default_factory=list)
 
 
 class ObservedValue(BaseModel):

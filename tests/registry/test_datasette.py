@@ -44,7 +44,7 @@ def test_metadata_describes_every_table_and_column(ds_db: Path) -> None:
 
 def test_current_fields_query_returns_a_profiles_fields(ds_db: Path) -> None:
     rows = get(ds_db, "/registry/current_fields_of_profile.json?slug=kz-visa-photo&_shape=array").json()
-    assert [r["key"] for r in rows] == ["head.height_ratio", "print.width_mm"]
+    assert [r["key"] for r in rows] == ["head.height_ratio", "print.height_mm", "print.width_mm"]
     assert rows[1]["source_urls"] == "https://egov.kz/cms/en/articles/rk_visa_obtaining"
 
 
@@ -68,7 +68,7 @@ def test_inferred_and_conflict_queries(ds_db: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize(("days", "count"), [(1, 4), (100000, 0)])
+@pytest.mark.parametrize(("days", "count"), [(1, 5), (100000, 0)])
 def test_stale_fields_query_uses_the_days_parameter(ds_db: Path, days: int, count: int) -> None:
     rows = get(ds_db, f"/registry/stale_fields.json?days={days}&_shape=array").json()
     assert len(rows) == count
