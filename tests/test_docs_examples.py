@@ -110,6 +110,16 @@ def photo_made(output: str, sheet: str | None, preview: str | None, slug: str) -
     return check
 
 
+def same_as_repository(name: str) -> Callable[[Workspace, str], None]:
+    """The file the example wrote is the one committed in the repository (generated docs do not drift)."""
+
+    def check(ws: Workspace, output: str) -> None:
+        written = (ws.root / name).read_text(encoding="utf-8")
+        assert written == (PROJECT_ROOT / name).read_text(encoding="utf-8"), f"{name} differs from the output"
+
+    return check
+
+
 def report_written(path: str, heading: str) -> Callable[[Workspace, str], None]:
     def check(ws: Workspace, output: str) -> None:
         text = (ws.root / path).read_text(encoding="utf-8")
@@ -152,6 +162,11 @@ EXPECT: dict[str, Expect] = {
     "kzdocs history kz-passport --json": Expect(check=is_json(lambda d: [v["version"] for v in d["versions"]] == [1])),
     "kzdocs diff kz-visa-photo 1 2": Expect(says=r"(?s)background\.plain\s+reason\s.*Reworded\s+by\s+an\s+editor"),
     "kzdocs serve --port 8001": Expect(),  # a server: see run_server
+    "kzdocs fields --kind photo": Expect(
+        says=r"(?m)^print\.width_mm\s+photo\s+number",
+        check=lambda ws, out: "processing_time" not in out or pytest.fail(out),
+    ),
+    "kzdocs fields --markdown > docs/fields.md": Expect(check=same_as_repository("docs/fields.md")),
     # scrapers
     "kzdocs extract page.html": Expect(says=r"observations in page\.html \(html\)[\s\S]*fee"),
     'kzdocs extract page.html --block "div.service-passport" --json': Expect(
@@ -350,7 +365,15 @@ def run_cli(ws: Workspace, line: str, mirror_port: int | None) -> Result:
         line = line.replace("RUN_ID", ws.run_id)
     argv = shlex.split(line)
     assert argv[0] == "kzdocs", line
-    return CliRunner().invoke(cli, argv[1:], env=ws.env(WIDTH), catch_exceptions=False)
+    target = None
+    if ">" in argv:  # `kzdocs ... > FILE`: what the shell does with the output
+        at = argv.index(">")
+        argv, target = argv[:at], argv[at + 1]
+    result = CliRunner().invoke(cli, argv[1:], env=ws.env(WIDTH), catch_exceptions=False)
+    if target is not None:
+        (ws.root / target).parent.mkdir(parents=True, exist_ok=True)
+        (ws.root / target).write_text(result.stdout, encoding="utf-8")
+    return result
 
 
 def server_env(ws: Workspace) -> dict[str, str]:
@@ -457,7 +480,7 @@ def test_documented_example_runs(where: str, example: str, workspace_for: Callab
         assert re.search(expect.says, outcome.output), f"expected /{expect.says}/ in:\n{outcome.output}"
     if expect.check:
         expect.check(ws, outcome.stdout if "--json" in example else outcome.output)
-    if "--json" not in example:
+    if "--json" not in example and ">" not in example:  # JSON and redirected output are not for a terminal
         too_wide = [line for line in outcome.output.splitlines() if len(line) > WIDTH]
         assert not too_wide, f"lines wider than {WIDTH} columns:\n" + "\n".join(too_wide)
 

@@ -57,7 +57,7 @@ def slugs(ws: Workspace) -> list[str]:
 @pytest.mark.parametrize("columns", WIDTHS)
 def test_registry_tables_fit_the_width(ws: Workspace, columns: int) -> None:
     outputs = [run(ws, columns, "profiles"), run(ws, columns, "diff", "kz-visa-photo", "1", "2"),
-               run(ws, columns, "build")]
+               run(ws, columns, "build"), run(ws, columns, "fields")]
     for slug in slugs(ws):
         outputs += [run(ws, columns, "show", slug), run(ws, columns, "history", slug)]
     for code, output in outputs:
