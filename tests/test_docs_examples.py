@@ -22,7 +22,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -327,18 +327,19 @@ def workspace_for(templates: dict[str, Workspace], tmp_path: Path) -> Callable[[
 
 @pytest.fixture(scope="module", autouse=True)
 def repository_data_untouched() -> Iterator[None]:
-    """No example writes into the repository's data/."""
+    """No example writes into the repository's data/ or docs/."""
 
     def snapshot() -> dict[str, tuple[int, int]]:
         return {
             str(p.relative_to(PROJECT_ROOT)): (p.stat().st_mtime_ns, p.stat().st_size)
-            for p in (PROJECT_ROOT / "data").rglob("*")
+            for folder in ("data", "docs")
+            for p in (PROJECT_ROOT / folder).rglob("*")
             if p.is_file()
         }
 
     before = snapshot()
     yield
-    assert snapshot() == before, "an example wrote into the repository's data/"
+    assert snapshot() == before, "an example wrote into the repository's data/ or docs/"
 
 
 # --- running -----------------------------------------------------------------------------------------------
@@ -349,7 +350,6 @@ class Outcome:
     exit_code: int
     output: str
     stdout: str = ""
-    lines_checked: list[str] = field(default_factory=list)
 
 
 def free_port() -> int:
