@@ -5,6 +5,7 @@ Exit codes: 0 compliant, 1 not compliant, 2 error (for several images: the worst
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import click
@@ -72,19 +73,32 @@ def check(images: tuple[Path, ...], slug: str, db_path: Path, as_json: bool) -> 
 
 
 def _print_report(report) -> None:  # noqa: ANN001
+    """One line per check, its message wrapped under it to the terminal width."""
+    from registry.render import echo_wrapped
+    from registry.table import terminal_width
+
     if report.error:
-        click.echo(f"{report.image}: ERROR {report.error}")
+        echo_wrapped(f"{report.image}: ERROR {report.error}")
         return
     verdict = "compliant" if report.compliant else ("not compliant, fixable by make" if report.fixable
                                                    else "not compliant")
-    click.echo(f"{report.image}: {verdict}  ({report.profile} v{report.profile_version})")
+    line = f"{report.image}: {verdict}  ({report.profile} v{report.profile_version})"
+    if len(line) <= terminal_width():
+        click.echo(line)
+    else:  # a long path: the verdict keeps a line of its own rather than being split
+        echo_wrapped(f"{report.image}:")
+        echo_wrapped(f"  {verdict}  ({report.profile} v{report.profile_version})")
+    indent = " " * 21
     for result in report.checks:
         mark = {"pass": "ok  ", "warn": "warn", "fail": "FAIL"}[result.status]
-        click.echo(f"  {mark} {result.name:<13} {result.message}  [{result.rule_status}]")
+        text = f"  {mark} {result.name:<13} {result.message}  [{result.rule_status}]"
+        lines = textwrap.wrap(text, max(40, terminal_width()), subsequent_indent=indent, break_on_hyphens=False)
+        for line in lines:
+            click.echo(line)
     for note in report.notes:
-        click.echo(f"  note: {note}")
+        echo_wrapped(f"  note: {note}")
     if report.defaulted_rules:
-        click.echo(f"  defaults used (no rule in the profile): {', '.join(report.defaulted_rules)}")
+        echo_wrapped(f"  defaults used (no rule in the profile): {', '.join(report.defaulted_rules)}")
 
 
 @photo.command()
@@ -143,12 +157,14 @@ def make(images: tuple[Path, ...], slug: str, output: Path, sheet: Path | None, 
         data = [r.model_dump(mode="json") for r in reports]
         echo_json(data[0] if len(data) == 1 else data)
     else:
+        from registry.render import echo_wrapped
+
         for item in reports:
             _print_report(item)
             for kind, path in getattr(item, "outputs", {}).items():
-                click.echo(f"  wrote {kind}: {path}")
+                echo_wrapped(f"  wrote {kind}: {path}")
             if getattr(item, "background_action", None):
-                click.echo(f"  background {item.background_action}")
+                echo_wrapped(f"  background {item.background_action}")
     click.get_current_context().exit(max(r.exit_code for r in reports))
 
 
@@ -171,6 +187,13 @@ def evaluate(folder: Path | None, slug: str, db_path: Path, as_json: bool) -> No
     """
     from photo_engine.evaluate import DEFAULT_PORTRAITS, TARGET, evaluate_folder
 
+    if folder is None and not DEFAULT_PORTRAITS.is_dir():
+        from registry.errors import KzdocsError
+
+        raise KzdocsError(
+            f"no labelled portraits at {DEFAULT_PORTRAITS} (they live beside the project, never inside it); "
+            "pass --portraits DIR with a labels.csv"
+        )
     spec = _spec(db_path, slug)
     result = evaluate_folder(folder or DEFAULT_PORTRAITS, spec)
     if as_json:

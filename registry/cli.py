@@ -14,7 +14,9 @@ import click
 from registry.api import Registry
 from registry.diffing import diff_versions
 from registry.paths import data_option, db_option, json_option
-from registry.render import echo_json, field_json, print_table, profile_json
+from registry.render import echo_json, echo_wrapped, field_json, print_table, profile_json
+from registry.store import readable
+from registry.table import wrap_line
 
 
 @click.command()
@@ -30,7 +32,7 @@ def build(db_path: Path, data_dir: Path, as_json: bool) -> None:
     \b
     Example:
       kzdocs build
-      kzdocs build --db /tmp/registry.db --json
+      kzdocs build --db scratch.db --json
     """
     from registry.build import build_registry
 
@@ -38,15 +40,15 @@ def build(db_path: Path, data_dir: Path, as_json: bool) -> None:
     if as_json:
         echo_json(report.model_dump())
         return
-    click.echo(
+    echo_wrapped(
         f"Registry {report.db}: {report.profiles} profiles, {len(report.new_versions)} new version(s), "
         f"{len(report.unchanged)} unchanged, {report.verification_events} verification event(s) "
         f"in {report.seconds:.2f} s."
     )
     if report.restored_versions:
-        click.echo(f"Restored {report.restored_versions} recorded version(s) from data/versions/.")
+        echo_wrapped(f"Restored {report.restored_versions} recorded version(s) from data/versions/.")
     for v in report.new_versions:
-        click.echo(f"  new: {v['slug']} v{v['version']}: {v['reason']}")
+        echo_wrapped(f"  new: {v['slug']} v{v['version']}: {v['reason']}")
 
 
 @click.command()
@@ -67,8 +69,10 @@ def profiles(db_path: Path, kind: str | None, as_json: bool) -> None:
         echo_json([r.model_dump(mode="json") for r in rows])
         return
     print_table(
-        ["slug", "kind", "title", "version", "level", "last verified"],
+        ["slug", "kind", "title", "ver", "level", "verified"],
         [[r.slug, r.kind.value, r.title, r.version, r.verification_level, r.last_verified] for r in rows],
+        wrap=["title"],
+        keep=["slug", "kind", "level", "verified"],
     )
 
 
@@ -90,22 +94,42 @@ def show(slug: str, number: int | None, db_path: Path, as_json: bool) -> None:
     if as_json:
         echo_json(profile_json(profile))
         return
-    click.echo(f"{profile.title}  [{profile.slug} v{profile.version}{'' if profile.is_current else ', old'}]")
-    click.echo(f"verification level: {profile.verification_level}; last verified: {profile.last_verified}")
+    head = [
+        f"{profile.title}  [{profile.slug} v{profile.version}{'' if profile.is_current else ', old'}]",
+        f"verification level: {profile.verification_level}; last verified: {profile.last_verified}",
+    ]
     if profile.official_url:
-        click.echo(f"official page: {profile.official_url}")
+        head.append(f"official page: {profile.official_url}")
+    for line in head:
+        for part in wrap_line(line):
+            click.echo(part)
     click.echo("")
+    fields = [field_json(x) for x in profile.fields]
     print_table(
-        ["field", "value", "unit", "status", "verified", "evidence"],
-        [_field_row(f) for f in (field_json(x) for x in profile.fields)],
+        ["field", "value", "unit", "status", "verified"],
+        [[f["key"], f["display"], f["unit"] or "", f["status"], f["verified_at"]] for f in fields],
+        notes=[_evidence_notes(f) for f in fields],
+        wrap=["value"],
+        keep=["field", "status", "verified"],
     )
 
 
-def _field_row(f: dict[str, Any]) -> list[Any]:
-    evidence = f["sources"][0]["url"] if f["sources"] else f"inferred: {f['reason']}"
-    if f["alternatives"]:
-        evidence += f"  (+{len(f['alternatives'])} competing value(s))"
-    return [f["key"], f["display"], f["unit"] or "", f["status"], f["verified_at"], evidence]
+def _evidence_notes(f: dict[str, Any]) -> list[str]:
+    """Under each field: the quote it rests on, where it is from, or why it was inferred."""
+    notes: list[str] = []
+    if f["status"] == "inferred" and f["reason"]:
+        notes.append(f"inferred: {f['reason']}")
+    if f["sources"]:
+        first = f["sources"][0]
+        more = len(f["sources"]) - 1
+        notes.append(f"“{first['quote']}” ({first['language']})")
+        where = first["url"] + (f", {first['locator']}" if first.get("locator") else "")
+        notes.append(f"source: {where}" + (f"  (+{more} more source(s))" if more else ""))
+    for alt in f["alternatives"]:
+        value = f"{readable(alt['value'])} {alt['unit'] or ''}".strip()
+        source = alt["sources"][0]["url"] if alt["sources"] else "unsourced"
+        notes.append(f"competing value: {value} ({source})")
+    return notes
 
 
 @click.command()
@@ -126,8 +150,19 @@ def history(slug: str, db_path: Path, as_json: bool) -> None:
         return
     print_table(
         ["version", "created", "reason", "findings"],
-        [[r["version"], r["created_at"], r["reason"], ", ".join(r["findings"])] for r in rows],
+        [[r["version"], _minute(r["created_at"]), r["reason"], ", ".join(r["findings"])] for r in rows],
+        wrap=["reason", "findings"],
+        keep=["created"],
     )
+
+
+def _minute(stamp: Any) -> str:
+    """A creation time to the minute for the table ('2026-11-22 01:34 UTC'); --json has it in full."""
+    text = stamp.isoformat() if hasattr(stamp, "isoformat") else str(stamp)
+    if len(text) < 16 or text[10] != "T":
+        return text
+    utc = text.endswith(("+00:00", "Z"))
+    return f"{text[:10]} {text[11:16]}" + (" UTC" if utc else text[19:].lstrip("0123456789."))
 
 
 @click.command()
@@ -152,7 +187,10 @@ def diff(slug: str, a: int, b: int, db_path: Path, as_json: bool) -> None:
         click.echo(f"{slug}: versions {a} and {b} have the same fields.")
         return
     print_table(
-        ["field", "change", f"v{a}", f"v{b}"], [[c["key"], c["change"], c["before"], c["after"]] for c in changes]
+        ["field", "change", f"v{a}", f"v{b}"],
+        [[c["key"], c["change"], c["before"], c["after"]] for c in changes],
+        wrap=[f"v{a}", f"v{b}"],
+        keep=["field"],
     )
 
 
@@ -175,6 +213,6 @@ def serve(db_path: Path, port: int, host: str, as_json: bool) -> None:
     if as_json:
         echo_json({"url": url, "db": str(db_path)})
     else:
-        click.echo(f"Serving {db_path} read-only at {url}  (Ctrl+C stops)")
+        echo_wrapped(f"Serving {db_path} read-only at {url}  (Ctrl+C stops)")
     sys.stdout.flush()
     serve_registry(db_path, host, port)

@@ -34,5 +34,7 @@ def fields(kind: str | None, markdown: bool, as_json: bool) -> None:
         echo_json([s.model_dump(mode="json", exclude_none=True) for s in specs])
         return
     rows = [[s.key, ",".join(k.value for k in s.kinds), s.type, " | ".join(s.units),
-             limits_text(s).replace("`", ""), s.meaning.replace("`", "")] for s in specs]
-    print_table(["key", "kinds", "value", "units", "bounds or values", "meaning"], rows)
+             limits_text(s).replace("`", "")] for s in specs]
+    print_table(["key", "kinds", "value", "units", "bounds or values"], rows,
+                notes=[[s.meaning.replace("`", "")] for s in specs],  # under its row, the whole width
+                wrap=["units", "bounds or values"], keep=["key"])

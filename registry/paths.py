@@ -13,6 +13,7 @@ PROFILES_DIR = DATA_DIR / "profiles"
 VERSIONS_DIR = DATA_DIR / "versions"
 DEFAULT_DB = DATA_DIR / "registry.db"
 DB_ENV = "KZDOCS_DB"
+DATA_ENV = "KZDOCS_DATA"
 
 
 def default_db_path() -> Path:
@@ -32,8 +33,9 @@ data_option = click.option(
     "--data",
     "data_dir",
     type=click.Path(file_okay=False, path_type=Path),
+    envvar=DATA_ENV,
     default=DATA_DIR,
     show_default=True,
-    help="Folder with profiles/, versions/, verifications.jsonl, sources.yaml and archive/.",
+    help="Folder with profiles/, versions/, verifications.jsonl, sources.yaml and archive/ (env KZDOCS_DATA).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for machines instead of a table.")

@@ -10,6 +10,7 @@ import click
 
 from registry.models import ProfileField, ProfileVersion, Range
 from registry.store import readable
+from registry.table import Table, wrap_line
 
 
 def echo_json(data: Any) -> None:
@@ -62,16 +63,22 @@ def profile_json(p: ProfileVersion) -> dict[str, Any]:
     }
 
 
-def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int = 60) -> None:
-    """A plain aligned table; long cells are cut with an ellipsis so rows stay on one line."""
-    cells = [[_cell(v, max_width) for v in row] for row in rows]
-    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
-    click.echo("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    click.echo("  ".join("-" * w for w in widths))
-    for row in cells:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+def print_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    notes: Sequence[Sequence[str]] | None = None,
+    wrap: Sequence[str] = (),
+    keep: Sequence[str] = (),
+) -> None:
+    """A plain aligned table that fits the terminal width (see registry.table); notes print under their row."""
+    table = Table(headers, wrap=frozenset(wrap), keep=frozenset(keep))
+    for i, row in enumerate(rows):
+        table.add(row, notes[i] if notes else ())
+    for line in table.render():
+        click.echo(line)
 
 
-def _cell(value: Any, max_width: int) -> str:
-    text = "" if value is None else str(value).replace("\n", " ")
-    return text if len(text) <= max_width else text[: max_width - 1] + "…"
+def echo_wrapped(text: str) -> None:
+    """A line of prose for people, wrapped to the terminal width."""
+    for line in wrap_line(text):
+        click.echo(line)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from pathlib import Path
 
 import click
@@ -72,19 +71,19 @@ def _value(observation) -> str:  # noqa: ANN001 - Observation
     return str(value)
 
 
-def render_table(observations: list, source: str, kind: str) -> str:
-    """A table for people (key, value, unit, rule), each row followed by its quote, locator and label."""
+def render_table(observations: list, source: str, kind: str, width: int | None = None) -> str:
+    """A table for people (key, value, unit, rule), each row followed by its quote, locator and label.
+
+    It fits the terminal width like every kzdocs table; --json keeps the full values.
+    """
+    from registry.table import Table, wrap_line
+
     if not observations:
         return f"No observations in {source} ({kind})."
-    rows = [(o.key, _value(o), o.unit or "", o.rule) for o in observations]
-    heads = ("KEY", "VALUE", "UNIT", "RULE")
-    widths = [max(len(str(r[i])) for r in [heads, *rows]) for i in range(4)]
-    lines = [f"{len(observations)} observations in {source} ({kind})", ""]
-    lines.append("  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip())
-    lines.append("  ".join("-" * w for w in widths))
-    for o, row in zip(observations, rows, strict=True):
-        lines.append("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    table = Table(("KEY", "VALUE", "UNIT", "RULE"), wrap=frozenset({"VALUE"}), keep=frozenset({"KEY"}))
+    for o in observations:
         quote = o.quote if not isinstance(o.value, list) else "; ".join(o.value)
-        lines.extend(textwrap.wrap(f"“{quote}”", width=110, initial_indent="    ", subsequent_indent="     "))
-        lines.append(f"    at {o.locator}" + (f"  (under: {o.context[:80]})" if o.context else ""))
-    return "\n".join(lines)
+        where = f"at {o.locator}" + (f"  (under: {o.context[:80]})" if o.context else "")
+        table.add((o.key, _value(o), o.unit or "", o.rule), notes=(f"“{quote}”", where))
+    lines = [*wrap_line(f"{len(observations)} observations in {source} ({kind})", width), ""]
+    return "\n".join(lines + table.render(width))

@@ -61,8 +61,9 @@ def verify(
     \b
     Example:
       kzdocs verify --offline
-      kzdocs verify --source egov-vid-na-jitelstvo --json
-      kzdocs verify --mirror https://egov.kz=http://127.0.0.1:8765/egov.kz --report out/run.md
+      kzdocs verify --offline --source egov-article-residence-permit --json
+      kzdocs verify --source egov-article-visa --mirror https://egov.kz=http://127.0.0.1:8765/egov.kz \\
+          --report out/run.md
     """
     from verifier.report import markdown, print_summary
     from verifier.run import verify as run_verify
@@ -118,9 +119,11 @@ def verify(
 def accept(run_id: str, ids: tuple[str, ...], reason: str, db_path: Path, data_dir: Path, as_json: bool) -> None:
     """Accept findings of a run as new profile versions (one transaction for all of them).
 
+    RUN_ID is the id `kzdocs verify` printed; the finding ids are in its table and report.
+
     \b
     Example:
-      kzdocs accept R20261122T010000Z-ab12 --finding F003 --reason "fee raised from 1 January"
+      kzdocs accept RUN_ID --finding F002 --reason "the visa page now asks for 4 x 6 cm"
     """
     from verifier.review import accept as do_accept
     from verifier.run import load_sources
@@ -146,7 +149,7 @@ def reject(run_id: str, ids: tuple[str, ...], reason: str, db_path: Path, data_d
 
     \b
     Example:
-      kzdocs reject R20261122T010000Z-ab12 --finding F004 --reason "typo on the page, fee unchanged"
+      kzdocs reject RUN_ID --finding F004 --reason "typo on the page, the term is unchanged"
     """
     from verifier.review import reject as do_reject
 
@@ -178,7 +181,7 @@ def export(directory: Path, data_dir: Path, as_json: bool) -> None:
 
     \b
     Example:
-      kzdocs archive export out/mirror && python -m http.server -d out/mirror 8765
+      kzdocs archive export out/mirror && python -m http.server -d out/mirror --bind 127.0.0.1 8765
     """
     from scrapers.archive import Archive
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from registry.render import print_table
+from registry.render import echo_wrapped, print_table
 from registry.store import readable
-from verifier.models import NEEDS_REVIEW, FindingKind, RunSummary
+from registry.table import terminal_width
+from verifier.models import NEEDS_REVIEW, Finding, FindingKind, RunSummary
 
 ORDER = [
     FindingKind.CHANGED,
@@ -25,36 +27,83 @@ def show(value: Any, unit: str | None) -> str:
 
 
 def print_summary(run: RunSummary, verbose: bool = False) -> None:
+    """The findings as a table that fits the terminal; identical source errors collapse into one counted row."""
     counts = ", ".join(f"{n} {k}" for k, n in run.summary.items() if n)
-    shown = [f for f in run.findings if verbose or f.kind is not FindingKind.CONFIRMED]
+    shown = [
+        f
+        for kind in ORDER
+        for f in run.findings
+        if f.kind is kind and (verbose or kind is not FindingKind.CONFIRMED)
+    ]
     if not shown:
-        print(f"Run {run.run_id} ({run.mode}): all {len(run.findings)} findings confirmed.")
+        echo_wrapped(f"Run {run.run_id} ({run.mode}): all {len(run.findings)} findings confirmed.")
         return
-    print_table(
-        ["id", "profile", "field", "finding", "registry", "source says", "source"],
-        [
+    rows: list[list[Any]] = []
+    errors: dict[str, list[Finding]] = {}
+    for f in shown:
+        if f.kind is FindingKind.SOURCE_ERROR:
+            group = errors.setdefault(_failure(f.message), [])
+            if not group:
+                rows.append([f.id])  # placeholder, filled once the whole group is known
+            group.append(f)
+            continue
+        rows.append(
             [
                 f.id,
                 f.profile,
                 f.field,
                 f.kind.value + (" (rejected before)" if f.suppressed else ""),
                 show(f.registry_value, f.registry_unit),
-                show(f.observed_value, f.observed_unit) if f.kind is not FindingKind.SOURCE_ERROR else f.message,
+                show(f.observed_value, f.observed_unit),
                 f.source,
             ]
-            for kind in ORDER
-            for f in run.findings
-            if f.kind is kind and (verbose or kind is not FindingKind.CONFIRMED)
-        ],
-        max_width=48,
+        )
+    groups = {g[0].id: g for g in errors.values()}
+    rows = [_error_row(groups[r[0]]) if len(r) == 1 else r for r in rows]
+    print_table(
+        ["id", "profile", "field", "finding", "registry", "source says", "source"],
+        rows,
+        wrap=["source says"],
+        keep=["id", "field"],
     )
-    print(f"\nRun {run.run_id} ({run.mode}): {counts or 'no findings'}.")
+    print()
+    echo_wrapped(f"Run {run.run_id} ({run.mode}): {counts or 'no findings'}.")
     waiting = [f.id for f in run.findings if f.kind in NEEDS_REVIEW and not f.suppressed]
     if waiting:
-        print(
-            f"Review: kzdocs accept {run.run_id} --finding {waiting[0]} --reason '...'  "
-            f"(or kzdocs reject ...); {len(waiting)} finding(s) await review."
-        )
+        echo_wrapped(f"{len(waiting)} finding(s) await review; accept or reject each:")
+        command = f"  kzdocs accept {run.run_id} --finding {waiting[0]} --reason '...'"
+        print(command if len(command) <= terminal_width() else command.replace(" --reason", " \\\n      --reason"))
+
+
+URL_PREFIX = re.compile(r"^\S+://\S+?:\s+")
+
+
+def _failure(message: str) -> str:
+    """What went wrong, without the URL it happened at: the same failure on many hosts is one failure."""
+    return URL_PREFIX.sub("", message)
+
+
+def _error_row(group: list[Finding]) -> list[Any]:
+    """One row for identical source errors: how many, on how many profiles, fields and sources."""
+    first = group[0]
+    if len(group) == 1:
+        return [first.id, first.profile, first.field, first.kind.value, show(first.registry_value,
+                first.registry_unit), first.message, first.source]
+
+    def some(values: list[str], noun: str) -> str:
+        distinct = sorted(set(values))
+        return distinct[0] if len(distinct) == 1 else f"{len(distinct)} {noun}"
+
+    messages = {f.message for f in group}
+    return [
+        f"{first.id} +{len(group) - 1}",
+        some([f.profile for f in group], "profiles"),
+        some([f.field for f in group], "fields"),
+        f"source_error x{len(group)}",
+        "",
+        first.message if len(messages) == 1 else _failure(first.message),
+        some([f.source for f in group], "sources"),
+    ]
 
 
 def markdown(run: RunSummary) -> str:
