@@ -55,7 +55,12 @@ def checklist(slug: str, lang: str, fmt: str, output: Path | None, db_path: Path
         else:
             echo_json(checklist_json(result))
         return
-    text = render_html(result, lang) if fmt == "html" else render_text(result, lang, markdown=fmt == "md")
+    if fmt == "html":
+        text = render_html(result, lang)
+    else:  # on a terminal the lines wrap to its width; a file keeps one line per item
+        from registry.table import terminal_width
+
+        text = render_text(result, lang, markdown=fmt == "md", width=None if output else terminal_width())
     if output:
         output.write_text(text, encoding="utf-8")
         click.echo(f"Wrote {output} ({fmt}, {lang}).")

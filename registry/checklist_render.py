@@ -7,6 +7,7 @@ holds no sourced translation of them; every rendering says so.
 from __future__ import annotations
 
 import html
+import textwrap
 
 from registry.checklist import Checklist, ChecklistItem
 
@@ -156,7 +157,27 @@ def _meta(item: ChecklistItem, lang: str) -> str:
     return ", ".join(parts)
 
 
-def render_text(c: Checklist, lang: str, markdown: bool = False) -> str:
+def render_text(c: Checklist, lang: str, markdown: bool = False, width: int | None = None) -> str:
+    """The checklist as plain text or Markdown; with width, every line is wrapped to fit it."""
+    lines = _text_lines(c, lang, markdown)
+    if width is None:
+        return "\n".join(lines) + "\n"
+    return "\n".join(wrapped for line in lines for wrapped in _fit(line, width, markdown)) + "\n"
+
+
+def _fit(line: str, width: int, markdown: bool) -> list[str]:
+    """One line wrapped under its own indent (a Markdown list item's continuation stays inside the item)."""
+    if len(line) <= width:
+        return [line]
+    indent = len(line) - len(line.lstrip(" "))
+    hanging = " " * (6 if markdown and line.startswith("- [ ] ") else indent + 4)
+    return textwrap.wrap(line, width, initial_indent="", subsequent_indent=hanging, break_long_words=True,
+                         break_on_hyphens=False, drop_whitespace=True) if indent == 0 else textwrap.wrap(
+        line.lstrip(" "), width, initial_indent=" " * indent, subsequent_indent=hanging, break_long_words=True,
+        break_on_hyphens=False)
+
+
+def _text_lines(c: Checklist, lang: str, markdown: bool) -> list[str]:
     h1, h2, bullet = ("# ", "## ", "- [ ] ") if markdown else ("", "", "  [ ] ")
     out = [f"{h1}{label('checklist', lang)}: {c.title}  [{c.slug} v{c.version}]",
            f"{label('oldest', lang)}: {c.oldest_verified}    {label('made_on', lang)}: {c.generated_on}",
@@ -179,7 +200,7 @@ def render_text(c: Checklist, lang: str, markdown: bool = False) -> str:
             out.append(f"  {label('make', lang)}: {c.photo.make_command}")
             if c.photo.page:
                 out.append(f"  {label('photo_page', lang)}: {c.photo.page}")
-    return "\n".join(out) + "\n"
+    return out
 
 
 CSS = """

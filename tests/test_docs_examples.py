@@ -136,20 +136,37 @@ def new_version(slug: str, number: int) -> Callable[[Workspace, str], None]:
 
 
 PHOTO_VERDICT = r"(?m)^\S+\.jpg: (compliant|not compliant)"
+# Counts the examples print follow the data, not a number frozen on the day the test was written.
+PROFILE_COUNT = len(list((PROJECT_ROOT / "data" / "profiles").glob("*.yaml")))
+_SNAPSHOTS = [json.loads(line) for line in (PROJECT_ROOT / "data" / "archive" / "snapshots.jsonl")
+              .read_text(encoding="utf-8").splitlines() if line.strip()]
+ARCHIVED_SOURCES = len({s["source_id"] for s in _SNAPSHOTS if s["sha256"] and s["source_id"] != "robots.txt"})
+
+
+def checklist_html(name: str, language: str) -> Callable[[Workspace, str], None]:
+    """A printable checklist page was written, in the language asked for."""
+
+    def check(ws: Workspace, output: str) -> None:
+        text = (ws.root / name).read_text(encoding="utf-8")
+        assert text.lstrip().lower().startswith("<!doctype html") and f'lang="{language}"' in text, text[:300]
+        assert "@page" in text and "A4" in text, "the page must print on A4"
+
+    return check
 
 EXPECT: dict[str, Expect] = {
     # registry
-    "kzdocs build": Expect(says=r"15\s+profiles,\s+0\s+new\s+version\(s\)", state="clean"),
+    "kzdocs build": Expect(says=rf"{PROFILE_COUNT}\s+profiles,\s+0\s+new\s+version\(s\)", state="clean"),
     "kzdocs build && kzdocs profiles": Expect(says=r"kz-visa-photo\s+photo", state="clean"),
     "kzdocs build --db scratch.db --json": Expect(
-        state="clean", check=lambda ws, out: (json.loads(out)["profiles"] == 15 and (ws.root / "scratch.db").is_file())
-        or pytest.fail(out)
+        state="clean",
+        check=lambda ws, out: (json.loads(out)["profiles"] == PROFILE_COUNT and (ws.root / "scratch.db").is_file())
+        or pytest.fail(out),
     ),
     "kzdocs profiles": Expect(says=r"kz-permanent-residence-permit\s+service"),
     "kzdocs profiles --kind photo": Expect(
         says=r"kz-passport-photo", check=lambda ws, out: "service" not in out or pytest.fail(out)
     ),
-    "kzdocs profiles --json": Expect(check=is_json(lambda d: len(d) == 15)),
+    "kzdocs profiles --json": Expect(check=is_json(lambda d: len(d) == PROFILE_COUNT)),
     "kzdocs show kz-visa-photo": Expect(says=r"(?s)print\.width_mm\s+35\s+mm\s+official.*“.*3\.5 x 4\.5 cm"),
     "kzdocs show kz-passport --version 1 --json": Expect(check=is_json(lambda d: d["version"] == 1)),
     "kzdocs show kz-permanent-residence-permit --version 1 --json": Expect(
@@ -167,6 +184,18 @@ EXPECT: dict[str, Expect] = {
         check=lambda ws, out: "processing_time" not in out or pytest.fail(out),
     ),
     "kzdocs fields --markdown > docs/fields.md": Expect(check=same_as_repository("docs/fields.md")),
+    "kzdocs checklist kz-family-reunification-visa": Expect(
+        says=r"(?is)oldest verification of any line: \d{4}-\d\d-\d\d.*\((official|inferred)[^)]*verified \d{4}"
+    ),
+    "kzdocs checklist kz-kandas-status --lang kk --format html -o checklist.html": Expect(
+        check=checklist_html("checklist.html", "kk")
+    ),
+    "kzdocs checklist kz-kandas-status --lang kk --format md": Expect(says=r"(?m)^#"),
+    "kzdocs checklist kz-visa --format html -o checklist.html": Expect(check=checklist_html("checklist.html", "en")),
+    "kzdocs checklist kz-id-card --json": Expect(
+        check=is_json(lambda d: d["slug"] == "kz-id-card" and d["items"]
+                      and d["oldest_verified"] == min(i["verified_at"] for i in d["items"]))
+    ),
     # scrapers
     "kzdocs extract page.html": Expect(says=r"observations in page\.html \(html\)[\s\S]*fee"),
     'kzdocs extract page.html --block "div.service-passport" --json': Expect(
@@ -210,7 +239,7 @@ EXPECT: dict[str, Expect] = {
         state="reviewed", says=r"Rejected F004"
     ),
     "kzdocs archive export out/mirror": Expect(
-        says=r"Exported 2\d source\(s\) to out/mirror", check=files("out/mirror/index.json")
+        says=rf"Exported {ARCHIVED_SOURCES} source\(s\) to out/mirror", check=files("out/mirror/index.json")
     ),
     "kzdocs archive export out/mirror && python -m http.server -d out/mirror --bind 127.0.0.1 8765": Expect(),
     # photo engine (the portrait is NASA's astronaut from scikit-image; compliance is the engine's call)

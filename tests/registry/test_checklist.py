@@ -21,7 +21,9 @@ SERVICES = [s for s in SERVICE if s != MCI_PROFILE]
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
+    """The CLI on a terminal wide enough that no line wraps: these tests read content; the documented
+    examples (tests/test_docs_examples.py) hold every line within 100 columns."""
+    result = CliRunner().invoke(cli, list(args), env={"COLUMNS": "1000"})
     return result.exit_code, result.stdout, result.stderr
 
 
