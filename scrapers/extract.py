@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from scrapers.blocks import LIST_MARKER, TextBlock, text_blocks
 from scrapers.errors import ExtractionFailed
 from scrapers.models import Kind, Observation
+from scrapers.qualifiers import qualifier_at
 from scrapers.rules import DOCUMENT_LIST, PASSAGE_RULES, Passage, Rule
 from scrapers.segments import quote_span
 from scrapers.sniff import kind_for_file
@@ -71,7 +72,22 @@ def observe_block(block: TextBlock, rules: Sequence[Rule] = PASSAGE_RULES) -> li
         reading, start, _ = inline
         found.append((start, _documents(reading.items, reading.quote, block.locator, block)))
     found.sort(key=lambda item: item[0])
+    _qualify(block, found, claimed)
     return [observation for _, observation in found]
+
+
+def _qualify(block: TextBlock, found: list[tuple[int, Observation]], claimed: dict[str, list[tuple[int, int]]]) -> None:
+    """Give every number its qualifier (usual / expedited / fine ...), read between its neighbours."""
+    spans = sorted({span for group in claimed.values() for span in group})
+    if not spans:
+        return
+    by_start = {span[0]: span for span in spans}
+    for start, observation in found:
+        span = by_start.get(start)
+        if span is None or observation.key == DOCUMENT_LIST.key:
+            continue
+        others = [s for s in spans if s != span]
+        observation.qualifier = qualifier_at(block.text, span[0], span[1], others, block.context)
 
 
 def _observe_list(blocks: Sequence[TextBlock], first: int) -> list[Observation]:
