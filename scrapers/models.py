@@ -28,7 +28,7 @@ class ValueRange(BaseModel):
         return self
 
 
-ObservedValue = Union[int, float, str, list[str], ValueRange]
+ObservedValue = Union[bool, int, float, str, list[str], ValueRange]
 
 
 class Observation(BaseModel):
@@ -37,7 +37,8 @@ class Observation(BaseModel):
     ``quote`` is the smallest sentence or table cell containing the match (whitespace collapsed);
     ``context`` is the row label or heading the quote sits under (not part of the quote), so that a
     source's ``match:`` can also be tested against it. ``qualifier`` says which variant of a requirement
-    the number states (``expedited``, ``usual``, ``fine``, ``per_copy``, ``total``; see scrapers/qualifiers.py).
+    the number states (``expedited``, ``usual``, ``fine``, ``electronic``, ``paper``, ``single_entry``,
+    ``multiple_entry``, ``per_copy``, ``total``; see scrapers/qualifiers.py).
     """
 
     model_config = ConfigDict(extra="forbid")

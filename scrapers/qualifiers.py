@@ -24,6 +24,10 @@ CUES: dict[str, str] = {
         r"обычн\w*|стандартн\w*|общем\s+порядке|әдеттегі|қалыпты|жалпы\s+тәртіп\w*"
     ),
     "fine": r"\bfine[sd]?\b|penalt\w*|штраф\w*|айыппұл\w*",
+    "electronic": r"electronic\w*|электронн\w*|электронды\w*",
+    "paper": r"\bpaper\s+form|бумажн\w+|қағаз\w*",
+    "single_entry": r"single[- ]entry|однократн\w*|бір\s+реттік",
+    "multiple_entry": r"multiple[- ]entry|многократн\w*|көп\s+реттік",
     "per_copy": r"per\s+copy|each\s+copy|за\s+(?:каждый|один)\s+экземпляр|бір\s+дана\w*",
     "total": r"\bin\s+total\b|\btotal\b|всего|итого|барлығы",
     "min": r"at\s+least|no\s+less\s+than|not\s+less\s+than|minimum|не\s+менее|кемінде|кем\s+дегенде",
@@ -31,7 +35,9 @@ CUES: dict[str, str] = {
 }
 _CUE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in CUES.items()), re.IGNORECASE)
 # Qualifiers that say which variant of a requirement a number belongs to (min/max only bound it).
-VARIANTS = ("expedited", "usual", "fine", "per_copy", "total")
+VARIANTS = (
+    "expedited", "usual", "fine", "electronic", "paper", "single_entry", "multiple_entry", "per_copy", "total"
+)
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n|\|")
 
 

@@ -98,6 +98,7 @@ def verify(
                 "started_at": run.started_at.isoformat(),
                 "findings": [f.model_dump(mode="json", exclude={"run_id"}) for f in run.findings],
                 "summary": run.summary,
+                "coverage": run.coverage.model_dump() if run.coverage else None,
                 "exit_code": run.exit_code,
             }
         )

@@ -21,6 +21,10 @@ from verifier.models import Evidence, ObservedValue
 _VARIANT_WORDS = {
     "expedited": re.compile(r"expedit|urgent|fast|express"),
     "fine": re.compile(r"^fine|\.fine|penalt"),
+    "electronic": re.compile(r"electronic|online"),
+    "paper": re.compile(r"paper"),
+    "single_entry": re.compile(r"single_entry|single-entry"),
+    "multiple_entry": re.compile(r"multiple_entry|multiple-entry"),
 }
 
 

@@ -43,7 +43,7 @@ class Evidence(BaseModel):
     part: str | None = Field(default=None, pattern="^(width|height)$")
     qualifier: str | None = Field(
         default=None,
-        pattern="^(usual|expedited|fine|per_copy|total)$",
+        pattern="^(usual|expedited|fine|electronic|paper|single_entry|multiple_entry|per_copy|total)$",
         description="which variant of the value the field holds; by default read from the field key",
     )
 

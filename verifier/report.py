@@ -10,6 +10,7 @@ from verifier.models import NEEDS_REVIEW, FindingKind, RunSummary
 
 ORDER = [
     FindingKind.CHANGED,
+    FindingKind.AMBIGUOUS,
     FindingKind.CONFLICT,
     FindingKind.NEW,
     FindingKind.MISSING,
@@ -24,11 +25,24 @@ def show(value: Any, unit: str | None) -> str:
     return f"{readable(value)} {unit or ''}".strip()
 
 
+def _says(f: Any) -> str:
+    if f.kind is FindingKind.SOURCE_ERROR:
+        return f.message
+    if f.kind is FindingKind.AMBIGUOUS:
+        return " or ".join(show(c.value, c.unit) for c in f.candidates)
+    said = show(f.observed_value, f.observed_unit)
+    if f.previous is not None:
+        said += f" (was {show(f.previous.value, f.previous.unit)})"
+    return said
+
+
 def print_summary(run: RunSummary, verbose: bool = False) -> None:
     counts = ", ".join(f"{n} {k}" for k, n in run.summary.items() if n)
     shown = [f for f in run.findings if verbose or f.kind is not FindingKind.CONFIRMED]
     if not shown:
         print(f"Run {run.run_id} ({run.mode}): all {len(run.findings)} findings confirmed.")
+        if run.coverage is not None:
+            print(coverage_line(run))
         return
     print_table(
         ["id", "profile", "field", "finding", "registry", "source says", "source"],
@@ -39,7 +53,7 @@ def print_summary(run: RunSummary, verbose: bool = False) -> None:
                 f.field,
                 f.kind.value + (" (rejected before)" if f.suppressed else ""),
                 show(f.registry_value, f.registry_unit),
-                show(f.observed_value, f.observed_unit) if f.kind is not FindingKind.SOURCE_ERROR else f.message,
+                _says(f),
                 f.source,
             ]
             for kind in ORDER
@@ -49,12 +63,44 @@ def print_summary(run: RunSummary, verbose: bool = False) -> None:
         max_width=48,
     )
     print(f"\nRun {run.run_id} ({run.mode}): {counts or 'no findings'}.")
+    if run.coverage is not None:
+        print(coverage_line(run))
     waiting = [f.id for f in run.findings if f.kind in NEEDS_REVIEW and not f.suppressed]
     if waiting:
         print(
             f"Review: kzdocs accept {run.run_id} --finding {waiting[0]} --reason '...'  "
             f"(or kzdocs reject ...); {len(waiting)} finding(s) await review."
         )
+
+
+def coverage_line(run: RunSummary) -> str:
+    c = run.coverage
+    assert c is not None
+    line = (
+        f"Coverage: {c.monitored} of {c.total} official fields watched by a source evidence, {c.unmonitored} listed "
+        f"as unmonitored with a reason ({c.monitorable_share:.0%} of what can be monitored)"
+    )
+    if c.uncovered:
+        line += f"; NOT covered: {', '.join(c.uncovered)}"
+    return line + "."
+
+
+def _detail_lines(f: Any) -> list[str]:
+    """What an editor needs beside the two values: the source's previous statement, who agrees, the candidates."""
+    lines: list[str] = []
+    if f.previous is not None:
+        at = f.previous.snapshot_at
+        when = f"snapshot of {at:%Y-%m-%d}" if at else "as the registry quotes it"
+        lines += ["", f"Before ({when}): {show(f.previous.value, f.previous.unit)}"]
+        if f.previous.quote:
+            lines += ["", f"> {f.previous.quote}"]
+    if f.agreeing_sources:
+        lines += ["", "Still stating the registry's value: " + ", ".join(f.agreeing_sources)]
+    if f.candidates:
+        lines += ["", "Candidates (accept needs `--value`):", ""]
+        lines += [f"- {show(c.value, c.unit)}" + (f" ({c.qualifier})" if c.qualifier else "") + f": “{c.quote}”"
+                  for c in f.candidates]
+    return lines
 
 
 def markdown(run: RunSummary) -> str:
@@ -67,6 +113,8 @@ def markdown(run: RunSummary) -> str:
         "|---|---|",
     ]
     lines += [f"| {k} | {n} |" for k, n in run.summary.items()]
+    if run.coverage is not None:
+        lines += ["", coverage_line(run)]
     for kind in ORDER:
         items = [f for f in run.findings if f.kind is kind]
         if not items:
@@ -93,5 +141,6 @@ def markdown(run: RunSummary) -> str:
             ]
             if f.quote:
                 lines += ["", f"> {f.quote}"]
+            lines += _detail_lines(f)
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -117,7 +117,7 @@ class Age(Rule):
         example("Temporary residence permit is not needed for children under 16 years old.", (16, "years")),
         example("Notarized consent of a child aged 14 to 18 years", (14, "years"), (18, "years")),
         example("16 жастан бастап", (16, "years")),
-        example("Passport is issued optionally irrespective of age.", note="no number: no age"),
+        example("Passport is issued optionally irrespective of age.", (0, "years"), note="AgeIrrespective: any age"),
     )
     patterns = tuple(
         re.compile(p, re.IGNORECASE)

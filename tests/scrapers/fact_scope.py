@@ -156,6 +156,8 @@ def expectations(fact: dict) -> list[Expectation]:
             ]
             if key == "validity" and compound and not re.search(r"\byears?\b", text):
                 exp.readings = []
+            if key == "age" and re.search(r"irrespective|regardless|независимо|қарамастан", text):
+                exp.readings = [(0.0, "years")]  # "issued irrespective of age": any age, a minimum of 0
         exp.compound = len(exp.readings) > 1
         out.append(exp)
     return out
