@@ -50,7 +50,7 @@ NUMBER_WORDS = {
     1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
     15: "fifteen", 17: "seventeen", 20: "twenty", 30: "thirty",
 }
-VALUE_KINDS = ("number", "unit", "list-remove", "list-add", "list-number")
+VALUE_KINDS = ("number", "unit", "list-remove", "list-add", "list-number", "colour")
 
 
 @dataclass
@@ -181,8 +181,15 @@ def value_alterations(
     done: set[tuple[str, int]] = set()
     for f in confirmed:
         quote = f.quote or ""
-        if isinstance(f.observed_value, list):
-            yield from _list_alterations(source, text, f, confirmed)
+        if evidences[(f.profile, f.field)].observe == "documents":
+            if (quote, -2) not in done:
+                done.add((quote, -2))
+                yield from _list_alterations(source, text, f, confirmed)
+            continue
+        if evidences[(f.profile, f.field)].observe == "background.colours":
+            if (quote, -1) not in done:
+                done.add((quote, -1))
+                yield from _colour_alterations(source, text, f, confirmed)
             continue
         for m in _NUM.finditer(quote):
             old = _num(m.group(1))
@@ -197,7 +204,7 @@ def value_alterations(
             altered = text[:at] + new_token + text[at + len(m.group(1)):]
             expected = {}
             for g in confirmed:
-                if isinstance(g.observed_value, list):
+                if evidences[(g.profile, g.field)].observe == "documents" and isinstance(g.observed_value, list):
                     # A document list whose item is this statement changes with it.
                     items = [str(i) for i in g.observed_value]
                     hit = [i for i in items if _plain(quote) in _plain(i) or _plain(i) in _plain(quote)]
@@ -286,6 +293,23 @@ def _list_alterations(
                     source.url, altered.encode(), expected,
                 )
                 break
+
+
+def _colour_alterations(
+    source: SourceSpec, text: str, f: Finding, confirmed: list[Finding]
+) -> Iterator[Alteration]:
+    """Another background colour in the same sentence: every field reading that sentence's colour changes."""
+    quote = f.quote or ""
+    for old, new in (("white background", "light blue background"), ("light background", "white background")):
+        if old not in quote:
+            continue
+        at = _locate_in_body(text, quote, quote.index(old))
+        if at is None or not text.startswith(old, at):
+            continue
+        expected = {(g.profile, g.field): (["blue" if "blue" in new else "white"], None)
+                    for g in confirmed if g.quote == quote and g.observed_value == f.observed_value}
+        yield Alteration(f"{source.id}: '{old}' -> '{new}'", "colour", source.id, source.url,
+                         (text[:at] + new + text[at + len(old):]).encode(), expected)
 
 
 def _plain(html: str) -> str:

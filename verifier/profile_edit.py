@@ -22,7 +22,7 @@ import yaml
 from registry.ledger import dump_profile
 from registry.models import ProfileDocument, ProfileField
 
-_FIELD_START = re.compile(r"^- key:\s*(.+?)\s*$")
+_FIELD_START = re.compile(r"^(?P<indent> *)- key:\s*(.+?)\s*$")
 
 
 def _plain(value: Any) -> Any:
@@ -36,13 +36,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def field_text(field: ProfileField) -> str:
+def field_text(field: ProfileField, indent: str = "") -> str:
     data = _plain(field.model_dump(exclude_none=True))
     if not data.get("alternatives"):
         data.pop("alternatives", None)
     if not data.get("sources"):
         data.pop("sources", None)
-    return yaml.safe_dump([data], sort_keys=False, allow_unicode=True, width=110)
+    text = yaml.safe_dump([data], sort_keys=False, allow_unicode=True, width=110 - len(indent))
+    return "".join(indent + line for line in text.splitlines(keepends=True))
 
 
 def edit_profile_text(original: str, before: ProfileDocument, after: ProfileDocument, reason: str) -> str:
@@ -66,7 +67,12 @@ def _edit(original: str, before: ProfileDocument, after: ProfileDocument, reason
     end = next(
         (i for i in range(head_end + 1, len(lines)) if lines[i][:1] not in (" ", "-", "#", "\n", "")), len(lines)
     )
-    starts = [i for i in range(head_end + 1, end) if _FIELD_START.match(lines[i])]
+    first = next((_FIELD_START.match(lines[i]) for i in range(head_end + 1, end) if _FIELD_START.match(lines[i])), None)
+    indent = first.group("indent") if first else ""
+    starts = [
+        i for i in range(head_end + 1, end)
+        if (m := _FIELD_START.match(lines[i])) and m.group("indent") == indent
+    ]
     old_fields = {f.key: f for f in before.fields}
     new_fields = {f.key: f for f in after.fields}
     body: list[str] = lines[head_end + 1:starts[0]] if starts else lines[head_end + 1:end]
@@ -79,7 +85,7 @@ def _edit(original: str, before: ProfileDocument, after: ProfileDocument, reason
         while keep_tail > 1 and (not block[keep_tail - 1].strip() or block[keep_tail - 1].lstrip().startswith("#")):
             keep_tail -= 1
         entry, tail = block[:keep_tail], block[keep_tail:]
-        key = str(yaml.safe_load("".join(entry))[0]["key"])
+        key = str(yaml.safe_load("".join(line[len(indent):] for line in entry))[0]["key"])
         seen.add(key)
         if key not in new_fields:
             body += tail
@@ -87,10 +93,10 @@ def _edit(original: str, before: ProfileDocument, after: ProfileDocument, reason
         if old_fields.get(key) == new_fields[key]:
             body += entry + tail
         else:
-            body += [field_text(new_fields[key])] + tail
+            body += [field_text(new_fields[key], indent)] + tail
     for key, field in new_fields.items():
         if key not in seen:
-            body.append(field_text(field))
+            body.append(field_text(field, indent))
     head = [line for line in lines[:head_end]]
     reason_text = yaml.safe_dump({"change_reason": reason}, allow_unicode=True, width=110)
     reason_at = next((i for i, line in enumerate(head) if line.startswith("change_reason:")), None)

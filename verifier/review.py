@@ -243,7 +243,7 @@ def accept(
     texts: dict[str, str] = {}
     with Registry.open(db_path) as reg:
         for slug, findings in sorted(by_profile.items()):
-            before = reg.current(slug).to_document()
+            before = profile_file_document(data_dir, slug) or reg.current(slug).to_document()
             doc = before
             for f in findings:
                 doc = apply_finding(doc, f, sources, now.date(), run_findings)
@@ -267,6 +267,21 @@ def accept(
         ],
     )
     return [{"profile": v.slug, "version": v.version, "findings": v.findings} for v in versions]
+
+
+def profile_file_document(data_dir: Path, slug: str) -> ProfileDocument | None:
+    """The profile as its file states it: accept changes that, so that the file and the new version agree
+    (the registry's view may carry later verification dates that the file does not repeat)."""
+    path = data_dir / "profiles" / f"{slug}.yaml"
+    if not path.is_file():
+        return None
+    try:
+        import yaml
+
+        doc = ProfileDocument.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (ValueError, OSError):
+        return None
+    return doc.model_copy(update={"change_reason": None}) if doc.slug == slug else None
 
 
 def profile_file_text(data_dir: Path, before: ProfileDocument, after: ProfileDocument, reason: str) -> str:
