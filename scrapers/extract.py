@@ -88,6 +88,8 @@ def _qualify(block: TextBlock, found: list[tuple[int, Observation]], claimed: di
             continue
         others = [s for s in spans if s != span]
         observation.qualifier = qualifier_at(block.text, span[0], span[1], others, block.context)
+        if observation.key == "fee" and observation.qualifier == "fine":
+            observation.key = "fine"  # a fine is not a fee: it has its own key
 
 
 def _observe_list(blocks: Sequence[TextBlock], first: int) -> list[Observation]:

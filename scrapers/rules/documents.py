@@ -26,6 +26,13 @@ DOCUMENT_NOUN = re.compile(
     r"|рождени|туу|autobiograph|автобиограф|payment|оплат|төле",
     re.IGNORECASE,
 )
+# Lists that sit among requirements but are not documents to bring: grounds for refusal, notes, steps of an
+# online procedure, who is exempt, contacts and opening hours.
+NOT_DOCUMENTS = re.compile(
+    r"refus|grounds|отказ|бас\s+тарт|\bnotes?\b|примечани|ескерт|\bsteps?\b|этап|кезең|log\s+in|exempt|освобожд"
+    r"|босатыл|opening\s+hours|contact|address|адрес|мекенжай|телефон|using\s+eds|one-time\s+password",
+    re.IGNORECASE,
+)
 TRAILING_JOINERS = re.compile(r"(?:[;,.]|\s+(?:and|or|и|или|және|немесе))+\s*$", re.IGNORECASE)
 INLINE = re.compile(r"^(?P<lead>[^:]{3,200}):\s*(?P<items>[^:]+;[^:]+)$")
 
@@ -69,6 +76,10 @@ class DocumentList:
             note="an inline list after a colon, items separated by semicolons",
         ),
         example("Opening hours:\n- Monday to Friday 9:00-18:00;\n- Saturday 10:00-14:00.", note="not documents"),
+        example(
+            "Grounds for refusal:\n1) unreliable documents or data;\n2) the documents do not meet the rules.",
+            note="grounds for refusal mention documents but are not documents to bring",
+        ),
     )
 
     def read(self, lead_in: str | None, items: Sequence[str]) -> DocumentListReading | None:
@@ -78,8 +89,13 @@ class DocumentList:
         cleaned = [item for item in cleaned if item]
         if len(cleaned) < 2:
             return None
+        if lead_in and NOT_DOCUMENTS.search(lead_in):
+            return None
         named = sum(1 for item in cleaned if DOCUMENT_NOUN.search(item))
-        if not (lead_in and LEAD_IN.search(lead_in)) and named * 2 < len(cleaned):
+        if lead_in and LEAD_IN.search(lead_in):
+            if named * 3 < len(cleaned):
+                return None  # "submit the documents to:" followed by addresses is not a list of documents
+        elif named * 2 < len(cleaned):
             return None
         return DocumentListReading(cleaned, "\n".join(items))
 

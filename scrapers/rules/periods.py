@@ -37,6 +37,8 @@ class Duration(Rule):
         example("the review period is 1-2 business days", (2, "working days"), note="a range gives its maximum"),
         example("в течение трех рабочих дней", (3, "working days")),
         example("within 10 days", (10, "days"), note="neither working nor calendar: plain days"),
+        example("This order shall enter into force ten calendar days after the date of its first official publication.",
+                note="a law's entry into force is not a service term"),
     )
     pattern = re.compile(
         rf"(?P<n>{NUMBER}){SPELLED_OUT}(?:\s*(?:-|–|—|to|до)\s*(?P<m>{NUMBER}){SPELLED_OUT})?\s*"
@@ -45,9 +47,18 @@ class Duration(Rule):
     )
     needs_digit = False
     cue = re.compile(r"day|дн|день|күн|minut|минут|мин\.|hour|час|сағат")
+    # A law's own clockwork ("enters into force ten calendar days after its publication") is not a term of
+    # any service: durations in such a sentence are not read.
+    LAW_CLOCKWORK = re.compile(
+        r"into\s+force|official\s+publication|state\s+registration\s+hereof|вступает\s+в\s+силу|"
+        r"вводится\s+в\s+действие|официального\s+опубликования|қолданысқа\s+енгізіл|ресми\s+жариялан",
+        re.IGNORECASE,
+    )
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for m in self.pattern.finditer(passage.text):
+            if self.LAW_CLOCKWORK.search(passage.segment_text(m.start())):
+                continue
             value = to_number(m.group("m") or m.group("n"))
             unit = (
                 "working days" if m.group("w") else "calendar days" if m.group("c")
@@ -75,6 +86,10 @@ class Validity(Rule):
         example("вид на жительство выдается на 10 лет", (10, "years")),
         example("Куәлік 10 жылға беріледі.", (10, "years")),
         example("its validity period shall expire not earlier than 3 months", note="months: not a validity in years"),
+        example("gives the right to stay in Kazakhstan for the period of the contract, but not more than one year",
+                (1, "years")),
+        example("Multiple-entry up to 3 years (for the first time the visa is issued up to 1 year).",
+                (3, "years"), (1, "years")),
     )
     patterns = tuple(
         re.compile(p, re.IGNORECASE)
@@ -87,6 +102,9 @@ class Validity(Rule):
             rf"срок\w*\s+действия\b[^.;|]{{0,80}}?(?:[-–—:]|составляет)\s*(?:до\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
             rf"действител\w+\s+(?:в\s+течение\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
             rf"выда[её]\w*\b[^.;|]{{0,60}}?\bна\s+(?:срок\s+)?(?:до\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
+            rf"(?:right\s+to\s+stay|permit\s+is\s+issued|visa\s+is\s+issued)\b[^.;|]{{0,120}}?\b"
+            rf"(?:not\s+more\s+than|no\s+more\s+than|up\s+to)\s+(?P<n>{NUMBER})\s+{YEARS}",
+            rf"(?:single|multiple)-entry\s+up\s+to\s+(?P<n>{NUMBER})\s+{YEARS}",
             rf"(?P<n>{NUMBER})\s+жылға\s+(?:дейін\s+)?беріл\w*",
             rf"(?P<n>{NUMBER})\s+жыл(?:ға|дық)?\s+(?:мерзімге|мерзімі|мерзімде)",
             rf"қолданылу\s+мерзімі\b[^.;|]{{0,60}}?(?P<n>{NUMBER})\s+жыл\w*",
