@@ -46,6 +46,7 @@ from verifier.compare import same_value  # noqa: E402
 from verifier.models import NEEDS_REVIEW, Finding, FindingKind, SourceSpec  # noqa: E402
 from verifier.run import load_sources, verify  # noqa: E402
 
+RUSSIAN_WORDS = {3: "три", 5: "пять", 7: "семь", 10: "десять", 15: "пятнадцать", 17: "семнадцать", 20: "двадцать"}
 NUMBER_WORDS = {
     1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
     15: "fifteen", 17: "seventeen", 20: "twenty", 30: "thirty",
@@ -226,6 +227,18 @@ def value_alterations(
             )
     for f in confirmed:
         quote = f.quote or ""
+        if f.observed_unit == "MCI" and " MCI" in quote and evidences[(f.profile, f.field)].observe == "fee":
+            at = _locate_in_body(text, quote, quote.index(" MCI") + 1)
+            if at is not None and text.startswith("MCI", at) and (quote, -3) not in done:
+                done.add((quote, -3))
+                number = re.search(r"(\d+(?:[.,]\d+)?)\s*$", quote[:quote.index(" MCI")])
+                expected = {
+                    (g.profile, g.field): (g.observed_value, "KZT") for g in confirmed
+                    if g.quote == quote and g.observed_unit == "MCI"
+                    and (number is None or abs(_num(number.group(1)) - float(g.observed_value)) < 1e-9)
+                }
+                yield Alteration(f"{source.id}: 'MCI' -> 'tenge'", "unit", source.id, source.url,
+                                 (text[:at] + "tenge" + text[at + 3:]).encode(), expected)
         for old_unit, new_unit, unit in (
             ("working days", "calendar days", "calendar days"),
             ("calendar days", "working days", "working days"),
@@ -332,16 +345,18 @@ def same_value_alterations(source: SourceSpec, body: bytes, baseline: list[Findi
         if old in text and any(old in (q or "") for q in quotes):
             yield Alteration(f"{source.id}: '{old}' -> '{new}'", "reword", source.id, source.url,
                              text.replace(old, new).encode())
-    for q in quotes:
-        m = re.search(r"(?<![\w.,])(\d{1,2})(?=\s+(?:working|calendar|business)\s+days)", q or "")
-        if m and int(m.group(1)) in NUMBER_WORDS:
-            at = _locate_in_body(text, q or "", m.start(1))
-            if at is not None and text.startswith(m.group(1), at):
-                word = NUMBER_WORDS[int(m.group(1))]
-                altered = text[:at] + word + text[at + len(m.group(1)):]
-                yield Alteration(f"{source.id}: {m.group(1)} -> '{word}'", "reword", source.id, source.url,
-                                 altered.encode())
-                break
+    for words, unit_pattern in ((NUMBER_WORDS, r"(?:working|calendar|business)\s+days"),
+                                (RUSSIAN_WORDS, r"(?:рабочих|календарных)\s+дн")):
+        for q in quotes:
+            m = re.search(rf"(?<![\w.,])(\d{{1,2}})(?=\s+{unit_pattern})", q or "")
+            if m and int(m.group(1)) in words:
+                at = _locate_in_body(text, q or "", m.start(1))
+                if at is not None and text.startswith(m.group(1), at):
+                    word = words[int(m.group(1))]
+                    altered = text[:at] + word + text[at + len(m.group(1)):]
+                    yield Alteration(f"{source.id}: {m.group(1)} -> '{word}'", "reword", source.id, source.url,
+                                     altered.encode())
+                    break
     cosmetic = [
         ("whitespace", re.sub(r"(</p>)", r"\1\n\n   ", text, count=3)),
         ("menu item", text.replace("<nav", "<nav data-x='1'", 1).replace(
@@ -350,6 +365,10 @@ def same_value_alterations(source: SourceSpec, body: bytes, baseline: list[Findi
         ("phone number", text.replace("</body>", "<footer><p>Call centre: 1414, +7 7172 55 00 00</p></footer>"
                                                 "</body>", 1)),
         ("markup", re.sub(r"<p>", "<p class='lead'><span></span>", text, count=2)),
+        ("paragraph inserted above", re.sub(r"(</h1>)", r"\1<p>This information is given for reference.</p>", text,
+                                            count=1)),
+        ("list item inserted first", re.sub(r"(<ul[^>]*>)", r"\1<li>See also the related services below.</li>", text,
+                                            count=1)),
     ]
     for name, altered in cosmetic:
         if altered and altered != text:

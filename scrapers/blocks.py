@@ -13,7 +13,12 @@ from typing import Literal
 
 Role = Literal["text", "heading", "row", "item"]
 
-LIST_MARKER = re.compile(r"^\s*(?:[-•*–—·▪●◦‣]|\(?\d{1,2}[.)](?!\d)|\(?[a-zа-яё][.)])\s+", re.IGNORECASE)
+# "1. ", "1) ", "- ", "• " ...; also "7.Certificate" (no space, a capital letter straight after the number).
+LIST_MARKER = re.compile(
+    r"^\s*(?:(?:[-•*–—·▪●◦‣]|\(?\d{1,2}[.)](?!\d)|\(?[a-zа-яё][.)])\s+|\d{1,2}[.)](?=[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ«\"]))"
+)
+_LONE_MARKER = re.compile(r"^\s*[-•*–—·▪●◦‣]\s*$")
+_DOCUMENTS_LEAD = re.compile(r"document|документ|құжат", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
@@ -56,8 +61,14 @@ def text_blocks(text: str) -> list[TextBlock]:
     blocks: list[TextBlock] = []
     context: str | None = None
     previous_blank = False
+    pending_marker = ""
     for number, raw in enumerate(text.splitlines(), 1):
         line = normalize_text(raw)
+        if line and _LONE_MARKER.match(line):
+            pending_marker = line.strip() + " "  # a marker on its own line belongs to the next line's item
+            continue
+        if line and pending_marker:
+            line, pending_marker = pending_marker + line, ""
         if not line or _TABLE_RULE.match(line):
             previous_blank = previous_blank or not line
             continue
@@ -99,8 +110,11 @@ def mark_lists(blocks: list[TextBlock]) -> None:
             index += 1
             continue
         lead = blocks[index - 1] if index else None
-        numbered = bool(_NUMBERED_PARAGRAPH.match(block.text))
-        if numbered and not (lead and lead.text.rstrip().endswith(":")):
+        numbered = bool(_NUMBERED_PARAGRAPH.match(block.text)) or bool(re.match(r"^\s*\d{1,2}\.\S", block.text))
+        introduced = lead is not None and (
+            lead.text.rstrip().endswith(":") or bool(_DOCUMENTS_LEAD.search(lead.text[-120:]))
+        )
+        if numbered and not introduced:
             index += 1
             continue
         run = [block]
@@ -109,8 +123,14 @@ def mark_lists(blocks: list[TextBlock]) -> None:
             nxt = blocks[cursor]
             if nxt.group == "break" or nxt.group or nxt.role not in ("text", "item"):
                 break
-            if not LIST_MARKER.match(nxt.text) or bool(_NUMBERED_PARAGRAPH.match(nxt.text)) != numbered:
+            if not LIST_MARKER.match(nxt.text):
                 break
+            # A change of marker ("2." then "•") continues the list, unless the item before introduces a
+            # sub-list of its own ("... It is necessary to have:").
+            if run[-1].text.rstrip().endswith(":"):
+                break
+            if not numbered and _NUMBERED_PARAGRAPH.match(nxt.text):
+                break  # "1) ... 2) ..." then "2. ...": the law text's next paragraph, not the next item
             run.append(nxt)
             cursor += 1
         name = f"run-{index}-{block.locator}"

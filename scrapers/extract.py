@@ -112,8 +112,11 @@ def _observe_list(blocks: Sequence[TextBlock], first: int) -> list[Observation]:
 def _lead_in(blocks: Sequence[TextBlock], first: int) -> str | None:
     """The heading or line just before a list, else the list's context (row label / heading)."""
     parts = []
-    if first > 0 and blocks[first - 1].role != "item":
-        parts.append(blocks[first - 1].text[-300:])
+    before = blocks[first - 1] if first > 0 else None
+    if before is not None and (before.role != "item" or before.text.rstrip().endswith(":")):
+        parts.append(before.text[-300:])
+        if before.role == "item":  # an item introducing a sub-list: its own words are the lead-in
+            return parts[0]
     context = blocks[first].context
     if context and context not in parts:
         parts.append(context)

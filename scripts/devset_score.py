@@ -9,7 +9,8 @@ text, so they never enter the repository; this script only reads them.
 
 An observation counts as right when a label of the same key, value (and unit, when the label names one) is
 still unmatched on that page; recall = matched labels / labels, precision = matched observations / observations.
-With --split, files listed under "_held_out" in labels.json are the held-out pages.
+With --split, files listed under "_held_out" in labels.json are the held-out pages, and those also listed under
+"_fresh" (labelled before the extractor ever ran on them) are reported as a group of their own.
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ def _same(label: list[Any], key: str, value: Any, unit: str | None) -> bool:
     return l_unit is None or l_unit == unit
 
 
-def score(folder: Path, names: list[str], labels: dict[str, list[list[Any]]], verbose: bool) -> tuple[int, int, int, int]:
+def score(
+    folder: Path, names: list[str], labels: dict[str, list[list[Any]]], verbose: bool
+) -> tuple[int, int, int, int]:
     right_labels = total_labels = right_obs = total_obs = 0
     for name in names:
         _, observations = extract_file(folder / name, kind="text")
@@ -75,10 +78,13 @@ def main() -> int:
     args = parser.parse_args()
     labels = json.loads((args.folder / "labels.json").read_text(encoding="utf-8"))
     held_out = set(labels.pop("_held_out", []))
+    fresh = set(labels.pop("_fresh", []))
     labels = {k: v for k, v in labels.items() if not k.startswith("_")}
     groups = {"all": sorted(labels)}
     if args.split:
-        groups = {"tune": sorted(set(labels) - held_out), "held-out": sorted(held_out)}
+        groups = {"tune": sorted(set(labels) - held_out), "held-out": sorted(held_out - fresh)}
+        if fresh:
+            groups["fresh held-out"] = sorted(fresh)
     for group, names in groups.items():
         rl, tl, ro, to = score(args.folder, names, labels, args.verbose)
         print(f"{group}: {len(names)} pages; recall {rl}/{tl} = {rl / max(tl, 1):.2f}; "

@@ -54,6 +54,13 @@ def clean_item(text: str) -> str:
     return TRAILING_JOINERS.sub("", text).strip()
 
 
+def _last_clause(lead_in: str) -> str:
+    """The part of a lead-in that introduces the list: its last sentence, and the heading after " / "."""
+    parts = lead_in.split(" / ")
+    parts[0] = re.split(r"(?<=[.!?])\s+", parts[0].strip())[-1]
+    return " / ".join(parts)
+
+
 class DocumentList:
     """Reads a whole list (several blocks, or the marked lines of one block) into one observation."""
 
@@ -89,7 +96,7 @@ class DocumentList:
         cleaned = [item for item in cleaned if item]
         if len(cleaned) < 2:
             return None
-        if lead_in and NOT_DOCUMENTS.search(lead_in):
+        if lead_in and NOT_DOCUMENTS.search(_last_clause(lead_in)):
             return None
         named = sum(1 for item in cleaned if DOCUMENT_NOUN.search(item))
         if lead_in and LEAD_IN.search(lead_in):
