@@ -73,7 +73,7 @@ def text_blocks(text: str) -> list[TextBlock]:
             previous_blank = previous_blank or not line
             continue
         locator = f"line {number}"
-        if line.startswith("#") or looks_like_heading(line):
+        if line.startswith("#") or (looks_like_heading(line) and not LIST_MARKER.match(line)):
             heading = line.lstrip("#").strip()
             blocks.append(TextBlock(heading, locator, context, "heading"))
             context = heading

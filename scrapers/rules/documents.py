@@ -33,6 +33,12 @@ NOT_DOCUMENTS = re.compile(
     r"|босатыл|opening\s+hours|contact|address|адрес|мекенжай|телефон|using\s+eds|one-time\s+password",
     re.IGNORECASE,
 )
+CASES = re.compile(
+    r"^(?:for\s+(?:the\s+)?(?:persons?|citizens?|students?|children|foreigners)|для\s+(?:лиц|граждан)|in\s+case"
+    r"|в\s+случае|if\b|если\b)",
+    re.IGNORECASE,
+)
+ALTERNATIVES = re.compile(r"\bone\s+of\b|\beither\b|один\s+из|одного\s+из|любой\s+из|бірі\b", re.IGNORECASE)
 TRAILING_JOINERS = re.compile(r"(?:[;,.]|\s+(?:and|or|и|или|және|немесе))+\s*$", re.IGNORECASE)
 INLINE = re.compile(r"^(?P<lead>[^:]{3,200}):\s*(?P<items>[^:]+;[^:]+)$")
 
@@ -98,6 +104,10 @@ class DocumentList:
             return None
         if lead_in and NOT_DOCUMENTS.search(_last_clause(lead_in)):
             return None
+        if lead_in and ALTERNATIVES.search(_last_clause(lead_in).split(" / ")[0]):
+            return None  # "one of the following documents:": alternatives inside one item of the main list
+        if sum(1 for item in cleaned if CASES.match(item)) * 2 > len(cleaned):
+            return None  # "For the persons residing abroad; For students ...": who, not what to bring
         named = sum(1 for item in cleaned if DOCUMENT_NOUN.search(item))
         if lead_in and LEAD_IN.search(lead_in):
             if named * 3 < len(cleaned):

@@ -50,7 +50,7 @@ class Duration(Rule):
     # A law's own clockwork ("enters into force ten calendar days after its publication") is not a term of
     # any service: durations in such a sentence are not read.
     LAW_CLOCKWORK = re.compile(
-        r"into\s+force|official\s+publication|state\s+registration\s+hereof|вступает\s+в\s+силу|"
+        r"into\s+force|official\s+publication|state\s+registration\s+(?:hereof|of\s+this)|вступает\s+в\s+силу|"
         r"вводится\s+в\s+действие|официального\s+опубликования|қолданысқа\s+енгізіл|ресми\s+жариялан",
         re.IGNORECASE,
     )
