@@ -294,14 +294,16 @@ def _judge(
             f"verified {field.verified_at})",
             previous=previous,
         )
-    before, at, sha = earlier
+    before, at, sha, rebuilt = earlier
     previous = PreviousStatement(
         value=display(comparable(before, evidence)), unit=before.unit, quote=before.quote, locator=before.locator,
-        snapshot_at=at, sha256=sha,
+        snapshot_at=at, sha256=sha, reconstruction=rebuilt,
     )
+    kind_of_copy = ", a reconstruction" if rebuilt else ""
     return observed(
         FindingKind.CHANGED, candidate,
-        f"the source changed its statement (snapshot of {at:%Y-%m-%d}: {_show(previous.value, previous.unit)})",
+        f"the source changed its statement (snapshot of {at:%Y-%m-%d}{kind_of_copy}: "
+        f"{_show(previous.value, previous.unit)})",
         previous=previous,
     )
 
@@ -314,7 +316,7 @@ def _statement(earlier: Reading, evidence: Evidence, agrees: Callable[[ObservedV
 
 def _last_other_statement(
     earlier: _Earlier, evidence: Evidence, agrees: Callable[[ObservedValue], bool], now: ObservedValue
-) -> tuple[tuple[ObservedValue, Any, str | None] | None, Any]:
+) -> tuple[tuple[ObservedValue, Any, str | None, bool] | None, Any]:
     """The newest earlier statement of this source that differs from ``now`` (with its snapshot date and
     hash), and, when every earlier statement found equals ``now``, the date of the oldest of them."""
     standing = None
@@ -325,7 +327,7 @@ def _last_other_statement(
         if same_value(comparable(found, evidence), comparable(now, evidence)) and found.unit == now.unit:
             standing = reading.fetched_at
             continue
-        return (found, reading.fetched_at, reading.sha256), None
+        return (found, reading.fetched_at, reading.sha256, reading.reconstruction), None
     return None, standing
 
 

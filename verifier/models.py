@@ -127,6 +127,7 @@ class PreviousStatement(BaseModel):
     locator: str | None = None
     snapshot_at: dt.datetime | None = None
     sha256: str | None = None
+    reconstruction: bool = False
 
 
 class Finding(BaseModel):

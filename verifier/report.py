@@ -91,11 +91,11 @@ def _detail_lines(f: Any) -> list[str]:
     if f.previous is not None:
         at = f.previous.snapshot_at
         when = f"snapshot of {at:%Y-%m-%d}" if at else "as the registry quotes it"
+        if f.previous.reconstruction:
+            when += ", a reconstruction"
         lines += ["", f"Before ({when}): {show(f.previous.value, f.previous.unit)}"]
         if f.previous.quote:
             lines += ["", f"> {f.previous.quote}"]
-    if f.agreeing_sources:
-        lines += ["", "Still stating the registry's value: " + ", ".join(f.agreeing_sources)]
     if f.candidates:
         lines += ["", "Candidates (accept needs `--value`):", ""]
         lines += [f"- {show(c.value, c.unit)}" + (f" ({c.qualifier})" if c.qualifier else "") + f": “{c.quote}”"

@@ -116,9 +116,20 @@ def _regroup(
     """
     unit_matters = accepted.field.split(".")[0] in UNIT_FIELDS
     known: dict[str, SourceRef] = {r.url: r for r in current.sources}
+    cited_for: dict[str, tuple[Any, str | None]] = {r.url: (current.value, current.unit) for r in current.sources}
     for alt in current.alternatives:
         for r in alt.sources:
             known.setdefault(r.url, r)
+            cited_for.setdefault(r.url, (alt.value, alt.unit))
+
+    def ref_of(g: Finding) -> SourceRef:
+        """A source still stating what it was cited for keeps its reference as recorded (quote, fact id)."""
+        existing = known.get(g.source_url)
+        if existing is not None and g.source_url in cited_for:
+            value, unit = cited_for[g.source_url]
+            if _same(value, unit, g.observed_value, g.observed_unit, unit_matters):
+                return existing
+        return _ref(g, sources.get(g.source), existing)
     groups: list[tuple[Any, str | None, list[SourceRef], str | None]] = []
 
     def put(value: Any, unit: str | None, ref: SourceRef, group_note: str | None) -> None:
@@ -136,7 +147,7 @@ def _regroup(
         if g.source_url in read or g.observed_value is None:
             continue
         read.add(g.source_url)
-        put(g.observed_value, g.observed_unit, _ref(g, sources.get(g.source), known.get(g.source_url)), None)
+        put(g.observed_value, g.observed_unit, ref_of(g), None)
     for r in current.sources:
         if r.url not in read:
             put(current.value, current.unit, r, note)
