@@ -56,13 +56,26 @@ def looks_like_heading(text: str) -> bool:
     return len(text) <= 120 and text.endswith(":") and "\n" not in text
 
 
+def _is_label(line: str, lines: list[str], number: int) -> bool:
+    """A short label on its own line with its value on the next non-empty line ("Cost of the service",
+    blank, "Free"): a heading for what follows. Only when the next line is short too (a value, not prose)."""
+    if len(line) > 60 or line[-1:] in ".;,!?:" or any(ch.isdigit() for ch in line) or LIST_MARKER.match(line):
+        return False
+    following = [normalize_text(x) for x in lines[number:number + 3]]
+    following = [x for x in following if x]
+    if not following or not lines[number:number + 1] or normalize_text(lines[number]):
+        return False  # the value must come after a blank line
+    return len(following[0]) <= 40
+
+
 def text_blocks(text: str) -> list[TextBlock]:
     """One block per non-empty line of a plain-text file; ``line N`` locators (1-based)."""
     blocks: list[TextBlock] = []
     context: str | None = None
     previous_blank = False
     pending_marker = ""
-    for number, raw in enumerate(text.splitlines(), 1):
+    raw_lines = text.splitlines()
+    for number, raw in enumerate(raw_lines, 1):
         line = normalize_text(raw)
         if line and _LONE_MARKER.match(line):
             pending_marker = line.strip() + " "  # a marker on its own line belongs to the next line's item
@@ -73,7 +86,9 @@ def text_blocks(text: str) -> list[TextBlock]:
             previous_blank = previous_blank or not line
             continue
         locator = f"line {number}"
-        if line.startswith("#") or (looks_like_heading(line) and not LIST_MARKER.match(line)):
+        if line.startswith("#") or (looks_like_heading(line) and not LIST_MARKER.match(line)) or _is_label(
+            line, raw_lines, number
+        ):
             heading = line.lstrip("#").strip()
             blocks.append(TextBlock(heading, locator, context, "heading"))
             context = heading

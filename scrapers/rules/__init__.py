@@ -7,10 +7,10 @@ renders every rule with its examples for docs/extraction-rules.md.
 from __future__ import annotations
 
 from scrapers.rules.base import Example, Passage, Rule, RuleMatch, example
-from scrapers.rules.counts import PhotoCount, PhotoCountSingular
+from scrapers.rules.counts import PageCount, PhotoCount, PhotoCountSingular
 from scrapers.rules.descriptive import AgeIrrespective, ServiceCode
 from scrapers.rules.documents import DocumentList
-from scrapers.rules.money import FeeMci, FeeMciTengePair, FeePercentOfMci, FeeTenge, FreeOfCharge
+from scrapers.rules.money import FeeMci, FeeMciTengePair, FeePercentOfMci, FeeTenge, FeeUsd, FreeOfCharge
 from scrapers.rules.periods import Age, AgeLabelled, Duration, Validity
 from scrapers.rules.sizes import DigitalDpi, DigitalPixels, FaceRatio, FileMaxSize, PhotoSize, PhotoSizeBare
 from scrapers.rules.traits import (
@@ -29,6 +29,7 @@ PASSAGE_RULES: tuple[Rule, ...] = (
     FeeMciTengePair(),
     FeeMci(),
     FeeTenge(),
+    FeeUsd(),
     FreeOfCharge(),
     PhotoSize(),
     PhotoSizeBare(),
@@ -52,6 +53,7 @@ PASSAGE_RULES: tuple[Rule, ...] = (
     NoTintedGlasses(),
     NoRetouching(),
     ServiceCode(),
+    PageCount(),
 )
 DOCUMENT_LIST = DocumentList()
 ALL_RULES: tuple[Rule | DocumentList, ...] = (*PASSAGE_RULES, DOCUMENT_LIST)

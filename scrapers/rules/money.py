@@ -84,6 +84,7 @@ class FeeTenge(Rule):
         example("Monthly calculation index for 2025 is KZT 3 932 .", (3932, "KZT")),
         example("12 252 тг. (4 МРП)", (12252, "KZT"), (4, "MCI")),
         example("a fee of 1,116 tenge", (1116, "KZT"), note="comma + three digits groups thousands"),
+        example("Monthly calculation index for 2023 is KZT 3.450.", (3450, "KZT"), note="so does a dot"),
     )
     patterns = (
         re.compile(
@@ -180,3 +181,29 @@ class FreeOfCharge(Rule):
             label = passage.text[:start] + " " + (passage.context or "")
             if m and self.COST_LABEL.search(label):
                 yield RuleMatch(m.start("f"), m.end("f"), 0, "KZT")
+
+
+class FeeUsd(Rule):
+    """Consular fees abroad are often stated in US dollars."""
+
+    name = "FeeUsd"
+    key = "fee"
+    description = "`$ 80`, `$80`, `80 USD`, `80 US dollars`, `80 долларов США` -> USD."
+    examples = (
+        example("The consular fee is $ 80.", (80, "USD")),
+        example("Fee: 80 US dollars", (80, "USD")),
+        example("консульский сбор – 60 долларов США", (60, "USD")),
+        example("Call us at +1 202 555 0100", note="no currency"),
+    )
+    cue = re.compile(r"\$|usd|dollar|доллар")
+    patterns = (
+        re.compile(r"\$\s?(?P<n>\d+(?:[.,]\d{1,2})?)(?![\d])"),
+        re.compile(r"(?<![\d.,])(?P<n>\d+(?:[.,]\d{1,2})?)\s*(?:USD|US\s+dollars?|dollars?|долл\w*(?:\s+США)?)(?![\w])",
+                   re.IGNORECASE),
+    )
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for pattern in self.patterns:
+            for m in pattern.finditer(passage.text):
+                yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n"))), "USD")
+

@@ -19,6 +19,7 @@ CALENDAR = r"(?:calendar\s+days?|календарн\w+\s+(?:дн\w+|день)|к
 PLAIN_DAYS = r"(?:days?|дн(?:ей|я)|день|күн(?:ге|нен|ні|і)?)"
 MINUTES = r"(?:minutes?|минут\w*|мин\.)"
 HOURS = r"(?:hours?|час(?:а|ов)?|сағат\w*)"
+MONTHS = r"(?:months?|месяц(?:а|ев)?|ай(?:дан|ға|да)?)"
 YEARS = r"(?:years?|лет|года?|жыл\w*)"
 RUS_YEARS = r"(?:\s*-\s*(?:ти|и))?\s*(?:лет|года?)(?![\w])"
 
@@ -37,16 +38,18 @@ class Duration(Rule):
         example("the review period is 1-2 business days", (2, "working days"), note="a range gives its maximum"),
         example("в течение трех рабочих дней", (3, "working days")),
         example("within 10 days", (10, "days"), note="neither working nor calendar: plain days"),
+        example("taken within the last 6 months", (6, "months")),
         example("This order shall enter into force ten calendar days after the date of its first official publication.",
                 note="a law's entry into force is not a service term"),
     )
     pattern = re.compile(
         rf"(?P<n>{NUMBER}){SPELLED_OUT}(?:\s*(?:-|–|—|to|до)\s*(?P<m>{NUMBER}){SPELLED_OUT})?\s*"
-        rf"(?:(?P<w>{WORKING})|(?P<c>{CALENDAR})|(?P<min>{MINUTES})|(?P<h>{HOURS})|(?P<d>{PLAIN_DAYS}))(?![\w])",
+        rf"(?:(?P<w>{WORKING})|(?P<c>{CALENDAR})|(?P<min>{MINUTES})|(?P<h>{HOURS})|(?P<mo>{MONTHS})|(?P<d>{PLAIN_DAYS}))"
+        rf"(?![\w])",
         re.IGNORECASE,
     )
     needs_digit = False
-    cue = re.compile(r"day|дн|день|күн|minut|минут|мин\.|hour|час|сағат")
+    cue = re.compile(r"day|дн|день|күн|minut|минут|мин\.|hour|час|сағат|month|месяц|ай")
     # A law's own clockwork ("enters into force ten calendar days after its publication") is not a term of
     # any service: durations in such a sentence are not read.
     LAW_CLOCKWORK = re.compile(
@@ -62,7 +65,8 @@ class Duration(Rule):
             value = to_number(m.group("m") or m.group("n"))
             unit = (
                 "working days" if m.group("w") else "calendar days" if m.group("c")
-                else "minutes" if m.group("min") else "hours" if m.group("h") else "days"
+                else "minutes" if m.group("min") else "hours" if m.group("h") else "months" if m.group("mo")
+                else "days"
             )
             if value <= 0:
                 continue
