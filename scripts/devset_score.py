@@ -9,8 +9,9 @@ text, so they never enter the repository; this script only reads them.
 
 An observation counts as right when a label of the same key, value (and unit, when the label names one) is
 still unmatched on that page; recall = matched labels / labels, precision = matched observations / observations.
-With --split, files listed under "_held_out" in labels.json are the held-out pages, and those also listed under
-"_fresh" (labelled before the extractor ever ran on them) are reported as a group of their own.
+Only the keys listed under "_keys" are scored (the labels cover those). With --split, files listed under
+"_held_out" in labels.json are the held-out pages, and those also listed under "_fresh" (labelled before the
+extractor ever ran on them) are reported as a group of their own.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scrapers.extract import extract_file  # noqa: E402
+
+SCOPE: set[str] | None = None  # the keys labels.json covers ("_keys"); observations of other keys are not scored
 
 
 def _same(label: list[Any], key: str, value: Any, unit: str | None) -> bool:
@@ -52,6 +55,7 @@ def score(
     right_labels = total_labels = right_obs = total_obs = 0
     for name in names:
         _, observations = extract_file(folder / name, kind="text")
+        observations = [o for o in observations if SCOPE is None or o.key in SCOPE]
         open_labels = list(labels[name])
         total_labels += len(open_labels)
         total_obs += len(observations)
@@ -79,6 +83,8 @@ def main() -> int:
     labels = json.loads((args.folder / "labels.json").read_text(encoding="utf-8"))
     held_out = set(labels.pop("_held_out", []))
     fresh = set(labels.pop("_fresh", []))
+    global SCOPE
+    SCOPE = set(labels.pop("_keys", [])) or None
     labels = {k: v for k, v in labels.items() if not k.startswith("_")}
     groups = {"all": sorted(labels)}
     if args.split:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from scrapers.rules.base import Example, Passage, Rule, RuleMatch, example
 from scrapers.rules.counts import PageCount, PhotoCount, PhotoCountSingular
-from scrapers.rules.descriptive import AgeIrrespective, ServiceCode
+from scrapers.rules.descriptive import AgeIrrespective, DigitalSignature, FileFormat, IssuingBody, ServiceCode
 from scrapers.rules.documents import DocumentList
 from scrapers.rules.money import FeeMci, FeeMciTengePair, FeePercentOfMci, FeeTenge, FeeUsd, FreeOfCharge
 from scrapers.rules.periods import Age, AgeLabelled, Duration, Validity
@@ -54,6 +54,9 @@ PASSAGE_RULES: tuple[Rule, ...] = (
     NoRetouching(),
     ServiceCode(),
     PageCount(),
+    FileFormat(),
+    DigitalSignature(),
+    IssuingBody(),
 )
 DOCUMENT_LIST = DocumentList()
 ALL_RULES: tuple[Rule | DocumentList, ...] = (*PASSAGE_RULES, DOCUMENT_LIST)

@@ -55,3 +55,87 @@ class AgeIrrespective(Rule):
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for m in self.pattern.finditer(passage.text):
             yield RuleMatch(m.start(), m.end(), 0, "years")
+
+
+class FileFormat(Rule):
+    """The file format a digital photo or scan must have."""
+
+    name = "FileFormat"
+    key = "file.format"
+    group = "file-format"
+    needs_digit = False
+    description = "`in JPEG format`, `JPEG форматта`, `файл формата JPG`, `PDF format` -> JPEG / PNG / PDF."
+    examples = (
+        example("өлшемі 1 МБ аспайтын JPEG форматта 3×4 графикалық файл", ("JPEG", None)),
+        example("The photo must be a file in JPG format.", ("JPEG", None)),
+        example("scan in PDF format", ("PDF", None)),
+        example("Please bring the printed form", note="no file format named"),
+    )
+    cue = re.compile(r"jpe?g|png|pdf")
+    pattern = re.compile(
+        r"(?P<f>jpe?g|png|pdf)\s*(?:format\w*|форма\w*|файл\w*)|(?:format\w*|формат\w*)\s+(?:of\s+)?(?P<g>jpe?g|png|pdf)\b",
+        re.IGNORECASE,
+    )
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for m in self.pattern.finditer(passage.text):
+            name = (m.group("f") or m.group("g")).upper()
+            yield RuleMatch(m.start(), m.end(), "JPEG" if name in ("JPG", "JPEG") else name, None)
+
+
+class DigitalSignature(Rule):
+    """An online application signed with a digital signature (EDS / ЭЦП / ЭЦҚ)."""
+
+    name = "DigitalSignature"
+    key = "application.digital_signature"
+    group = "signature"
+    needs_digit = False
+    description = "`Sign a request with digital signature`, `Using EDS`, `подписать ЭЦП`, `ЭЦҚ арқылы` -> true."
+    examples = (
+        example("4. Sign a request with digital signature", (True, None)),
+        example("Өтінішке ЭЦҚ (электрондық цифрлық қолтаңба) арқылы қол қойылады", (True, None)),
+        example("подписать запрос с помощью ЭЦП", (True, None)),
+        example("Sign the form by hand", note="a handwritten signature"),
+    )
+    cue = re.compile(r"signature|eds|эцп|эцқ|қолтаңба")
+    pattern = re.compile(r"digital\s+signature|\bEDS\b|\bЭЦП\b|\bЭЦҚ\b|электрондық\s+цифрлық\s+қолтаңба", re.IGNORECASE)
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        m = self.pattern.search(passage.text)
+        if m:
+            yield RuleMatch(m.start(), m.end(), True, None)
+
+
+class IssuingBody(Rule):
+    """Which body issues the document, named in a small vocabulary so that rewording does not change it."""
+
+    name = "IssuingBody"
+    key = "issuing_body"
+    group = "issuer"
+    needs_digit = False
+    description = "`is issued by the Ministry of Internal Affairs`, `выдается МВД`, `ІІМ береді` -> the body's name."
+    examples = (
+        example(
+            "The passport is issued by the Ministry of Internal Affairs of the Republic of Kazakhstan through the "
+            "branches of the Public Corporation.", ("Ministry of Internal Affairs", None),
+        ),
+        example("Жеке куәлікті ҚР Ішкі істер министрлігі береді.", ("Ministry of Internal Affairs", None)),
+        example("Паспорт выдается Министерством иностранных дел", ("Ministry of Foreign Affairs", None)),
+        example("The Ministry of Internal Affairs published new rules.", note="publishing is not issuing"),
+    )
+    cue = re.compile(r"issue|выда|береді|беріледі")
+    BODIES = (
+        ("Ministry of Internal Affairs", r"Ministry\s+of\s+Internal\s+Affairs|Министерств\w+\s+внутренних\s+дел|МВД"
+                                         r"|Ішкі\s+істер\s+министрлігі\w*|ІІМ"),
+        ("Ministry of Foreign Affairs", r"Ministry\s+of\s+Foreign\s+Affairs|Министерств\w+\s+иностранных\s+дел|МИД"
+                                        r"|Сыртқы\s+істер\s+министрлігі\w*|СІМ"),
+    )
+    ISSUE = re.compile(r"issued\s+by|issues|выда[её]т(?:ся)?|выдается|береді|беріледі", re.IGNORECASE)
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for name, pattern in self.BODIES:
+            for m in re.finditer(pattern, passage.text, re.IGNORECASE):
+                sentence = passage.segment_text(m.start())
+                if self.ISSUE.search(sentence):
+                    yield RuleMatch(m.start(), m.end(), name, None)
+                    break
