@@ -150,11 +150,12 @@ class FreeOfCharge(Rule):
         example("Стоимость услуги: бесплатно", (0, "KZT")),
         example("Государственная услуга оказывается бесплатно.", (0, "KZT")),
         example("Стоимость | Бесплатно", (0, "KZT")),
+        example("State tax for registration of a newborn is not levied.", (0, "KZT")),
         example("Фотографирование производится через информационную систему без оплаты.",
                 note="the photograph is free, not the service"),
     )
     needs_digit = False
-    cue = re.compile(r"free|бесплатн|тегін|безвозмездн|ақысыз")
+    cue = re.compile(r"free|бесплатн|тегін|безвозмездн|ақысыз|not\s+levied|not\s+charged|не\s+взимается|алынбайды")
     FREE = r"(?:free(?:\s+of\s+charge)?|бесплатно|бесплатная|тегін|безвозмездно|ақысыз)"
     COST_LABEL = re.compile(r"cost|price|стоимост|размер\s+оплаты|плата|құны|ақысы|төлем", re.IGNORECASE)
     patterns = (
@@ -165,6 +166,12 @@ class FreeOfCharge(Rule):
             re.IGNORECASE,
         ),
         re.compile(rf"(?P<f>{FREE})\s+(?:көрсетіледі|оказывается)", re.IGNORECASE),
+        # "State tax for registration is not levied", "госпошлина не взимается": a duty of nothing
+        re.compile(
+            r"(?:state\s+(?:tax|duty|fee)|(?:гос(?:ударственная\s+)?)пошлина|мемлекеттік\s+баж)[^.;|]{0,60}?"
+            r"(?P<f>is\s+not\s+(?:levied|charged|collected)|не\s+взимается|алынбайды)",
+            re.IGNORECASE,
+        ),
     )
     alone = re.compile(rf"\s*(?P<f>{FREE})\s*[.!]?\s*$", re.IGNORECASE)
 
@@ -176,6 +183,11 @@ class FreeOfCharge(Rule):
                 yield RuleMatch(m.start("f"), m.end("f"), 0, "KZT")
         if seen:
             return
+        if passage.context and self.COST_LABEL.search(passage.context):
+            tail = re.search(rf"\s[-–—]\s*(?P<f>{self.FREE})\s*[.!]?\s*$", passage.text, re.IGNORECASE)
+            if tail:  # "Birth registration - free of charge" under "Cost of the service"
+                yield RuleMatch(tail.start("f"), tail.end("f"), 0, "KZT")
+                return
         for start, end in passage.spans:
             m = self.alone.match(passage.text, start, end)
             label = passage.text[:start] + " " + (passage.context or "")

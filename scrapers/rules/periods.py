@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from scrapers.rules.base import Passage, Rule, RuleMatch, example
 from scrapers.rules.lexicon import AGE_STEMS, NUMBER, SPELLED_OUT, clean, to_number
 
-WORKING = r"(?:(?:working|business|work)\s+days?|рабоч\w+\s+(?:дн\w+|день)|жұмыс\s+күн\w*)"
+WORKING = r"(?:(?:working|business|work)\s+days?|work-?days|рабоч\w+\s+(?:дн\w+|день)|жұмыс\s+күн\w*)"
 CALENDAR = r"(?:calendar\s+days?|календарн\w+\s+(?:дн\w+|день)|күнтізбелік\s+күн\w*)"
 PLAIN_DAYS = r"(?:days?|дн(?:ей|я)|день|күн(?:ге|нен|ні|і)?)"
 MINUTES = r"(?:minutes?|минут\w*|мин\.)"
@@ -39,6 +39,7 @@ class Duration(Rule):
         example("в течение трех рабочих дней", (3, "working days")),
         example("within 10 days", (10, "days"), note="neither working nor calendar: plain days"),
         example("taken within the last 6 months", (6, "months")),
+        example("issue of the certificate is produced during the two workdays", (2, "working days")),
         example("This order shall enter into force ten calendar days after the date of its first official publication.",
                 note="a law's entry into force is not a service term"),
     )
