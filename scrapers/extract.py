@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from scrapers.blocks import LIST_MARKER, TextBlock, text_blocks
 from scrapers.errors import ExtractionFailed
 from scrapers.models import Kind, Observation
-from scrapers.qualifiers import qualifier_at
+from scrapers.qualifiers import has_cue, qualifier_at
 from scrapers.rules import DOCUMENT_LIST, PASSAGE_RULES, Passage, Rule
 from scrapers.segments import quote_span
 from scrapers.sniff import kind_for_file
@@ -79,7 +79,7 @@ def observe_block(block: TextBlock, rules: Sequence[Rule] = PASSAGE_RULES) -> li
 def _qualify(block: TextBlock, found: list[tuple[int, Observation]], claimed: dict[str, list[tuple[int, int]]]) -> None:
     """Give every number its qualifier (usual / expedited / fine ...), read between its neighbours."""
     spans = sorted({span for group in claimed.values() for span in group})
-    if not spans:
+    if not spans or not (has_cue(block.text) or has_cue(block.context)):
         return
     by_start = {span[0]: span for span in spans}
     for start, observation in found:

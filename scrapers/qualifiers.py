@@ -41,6 +41,11 @@ VARIANTS = (
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n|\|")
 
 
+def has_cue(text: str | None) -> bool:
+    """Cheap pre-test: most blocks carry no qualifier word at all, and then no number needs reading."""
+    return bool(text) and _CUE.search(text) is not None
+
+
 def qualifier_at(text: str, start: int, end: int, others: Sequence[tuple[int, int]], context: str | None) -> str | None:
     """The variant qualifier nearest to text[start:end] within its own region of the clause, else the context's."""
     low = 0

@@ -98,7 +98,8 @@ def verify(
         if unknown:
             raise VerifierError(f"{sources_path} names unknown profile(s): {', '.join(unknown)}")
         profiles = {slug: reg.current(slug) for slug in slugs}
-        watched = coverage(listing, {slug: reg.current(slug) for slug in reg.slugs()})
+        # Coverage needs every profile; reuse the ones already read (reading one costs a few queries).
+        watched = coverage(listing, {slug: profiles.get(slug) or reg.current(slug) for slug in reg.slugs()})
     archive = Archive(archive_dir)
     if offline:
         readings = read_all(sources, archive, None, workers)
