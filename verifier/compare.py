@@ -345,7 +345,10 @@ def _relate(findings: list[Finding]) -> None:
             {g.source for g in moved if g is not f and repr(g.observed_value) == repr(f.observed_value)
              and g.observed_unit == f.observed_unit}
         )
-        if same:
+        others = {g.source for g in findings if g is not f and g.kind is not FindingKind.SOURCE_ERROR}
+        if same and not agreeing and set(same) == others:
+            f.message += f"; every monitored source of this field now states the new value ({', '.join(same)} too)"
+        elif same:
             f.message += f"; {', '.join(same)} also state{'s' if len(same) == 1 else ''} the new value"
         if agreeing:
             f.message += f"; still agreeing with the registry: {', '.join(agreeing)}"

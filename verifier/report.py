@@ -135,7 +135,7 @@ def markdown(run: RunSummary) -> str:
                 "| registry | source now |",
                 "|---|---|",
                 f"| {show(f.registry_value, f.registry_unit)} | "
-                f"{show(f.observed_value, f.observed_unit) if kind is not FindingKind.SOURCE_ERROR else '—'} |",
+                f"{_says(f) if kind is not FindingKind.SOURCE_ERROR else '—'} |",
                 "",
                 f"Source: [{f.source}]({f.source_url})" + (f", {f.locator}" if f.locator else ""),
             ]

@@ -177,3 +177,19 @@ def test_rejection_survives_a_page_hash_change_but_not_a_new_value(workspace: tu
     site.routes[PASSPORT] = Route(page(extra="<p>Page updated 30.11.2026</p>").replace(b"8 MCI", b"9 MCI"))
     code, run = verify(db, data, site)
     assert code == 0 and run["summary"]["suppressed"] == 1
+
+
+def test_two_sources_moving_to_the_same_value_are_said_to_agree(workspace: tuple[Path, Path], site: Site) -> None:
+    from tests.verifier.conftest import passport_pdf
+
+    db, data = workspace
+    verify(db, data, site)
+    site.routes[PASSPORT] = Route(page().replace(b"8 MCI", b"9 MCI"))
+    site.routes["/gov/uploads/passport-rules.pdf"] = Route(passport_pdf("9 MCI"), content_type="application/pdf")
+    code, run = verify(db, data, site)
+    fees = [f for f in run["findings"] if f["field"] == "fee"]
+    assert {(f["source"], f["kind"], f["observed_value"]) for f in fees} == {
+        ("gov-passport", "changed", 9), ("gov-passport-pdf", "changed", 9)
+    }
+    assert all("every monitored source of this field now states the new value" in f["message"] for f in fees)
+    assert all(f["agreeing_sources"] == [] for f in fees)
