@@ -357,6 +357,28 @@ def same_value_alterations(source: SourceSpec, body: bytes, baseline: list[Findi
                     yield Alteration(f"{source.id}: {m.group(1)} -> '{word}'", "reword", source.id, source.url,
                                      altered.encode())
                     break
+    # The evidence's hint phrase no longer appears verbatim (a word inserted into it), the value untouched:
+    # the statement must still be found, by the hint's remains or where it was.
+    seen_hints: set[str] = set()
+    from scrapers.rules.lexicon import WORD_VALUES
+
+    # Hints that carry the value or its unit are not reworded here: that would change the statement itself.
+    number_word = re.compile(
+        r"\d|day|дн|күн|percent|%|mci|мрп|аек|tenge|теңге|\bage\b|жас|year|лет|жыл|\bcm\b|\bmm\b|см|мм|"
+        + "|".join(rf"\b{re.escape(w)}\b" for w in WORD_VALUES),
+        re.IGNORECASE,
+    )
+    for e in source.evidences:
+        hint = e.match
+        if not hint or hint in seen_hints or " " not in hint or number_word.search(hint) or e.observe == "documents":
+            continue
+        hit = next((q for q in quotes if q and hint in q), None)
+        if hit is None or text.count(hint) != 1:
+            continue
+        seen_hints.add(hint)
+        first, rest = hint.split(" ", 1)
+        yield Alteration(f"{source.id}: hint phrase '{hint}' reworded", "reword", source.id, source.url,
+                         text.replace(hint, f"{first} (as stated) {rest}", 1).encode())
     cosmetic = [
         ("whitespace", re.sub(r"(</p>)", r"\1\n\n   ", text, count=3)),
         ("menu item", text.replace("<nav", "<nav data-x='1'", 1).replace(
