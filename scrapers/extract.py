@@ -7,6 +7,7 @@ is what the verifier uses).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,11 +39,31 @@ def extract_blocks(blocks: Sequence[TextBlock], rules: Sequence[Rule] = PASSAGE_
     return observations
 
 
+_GATES: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+
+
+def _word_gate(rules: Sequence[Rule]) -> re.Pattern[str] | None:
+    """One search that tells whether any word-cued rule (no digit needed) can apply to a block at all.
+
+    Exact: the union of the cues matches exactly when one of them does. Most blocks carry none of the
+    descriptive rules' words, and one search is cheaper than a dozen.
+    """
+    key = tuple(id(r) for r in rules)
+    if key not in _GATES:
+        cues = [r.cue.pattern for r in rules if not r.needs_digit and r.cue is not None]
+        _GATES[key] = re.compile("|".join(f"(?:{c})" for c in cues)) if cues else None
+    return _GATES[key]
+
+
 def observe_block(block: TextBlock, rules: Sequence[Rule] = PASSAGE_RULES) -> list[Observation]:
     passage = Passage(block.text, block.context)
     claimed: dict[str, list[tuple[int, int]]] = {}
     found: list[tuple[int, Observation]] = []
+    gate = _word_gate(rules)
+    words = gate is None or gate.search(passage.lower) is not None
     for rule in rules:
+        if not rule.needs_digit and rule.cue is not None and not words:
+            continue
         if not rule.applies(passage):
             continue
         for match in rule.find(passage):
