@@ -139,7 +139,11 @@ def mark_lists(blocks: list[TextBlock]) -> None:
             if nxt.group == "break" or nxt.group or nxt.role not in ("text", "item"):
                 break
             if not LIST_MARKER.match(nxt.text):
-                break
+                resumed = _resumes_numbering(blocks, cursor, run[-1].text) if numbered else None
+                if resumed is None:
+                    break
+                cursor = resumed  # "1. ..." / an explanatory paragraph / "2. ...": one list
+                continue
             # A change of marker ("2." then "•") continues the list, unless the item before introduces a
             # sub-list of its own ("... It is necessary to have:").
             if run[-1].text.rstrip().endswith(":"):
@@ -156,6 +160,24 @@ def mark_lists(blocks: list[TextBlock]) -> None:
     for block in blocks:
         if block.group == "break":
             block.group = None
+
+
+_ITEM_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]")
+
+
+def _resumes_numbering(blocks: list[TextBlock], cursor: int, last_item: str) -> int | None:
+    """Index of the next item when at most two unmarked paragraphs separate item N from item N+1."""
+    number = _ITEM_NUMBER.match(last_item)
+    if number is None:
+        return None
+    for ahead in range(cursor + 1, min(cursor + 3, len(blocks))):
+        candidate = blocks[ahead]
+        if candidate.group or candidate.role not in ("text", "item"):
+            return None
+        following = _ITEM_NUMBER.match(candidate.text)
+        if following is not None:
+            return ahead if int(following.group(1)) == int(number.group(1)) + 1 else None
+    return None
 
 
 def span_locator(first: str, last: str) -> str:

@@ -30,7 +30,8 @@ DOCUMENT_NOUN = re.compile(
 # online procedure, who is exempt, contacts and opening hours.
 NOT_DOCUMENTS = re.compile(
     r"refus|grounds|отказ|бас\s+тарт|\bnotes?\b|примечани|ескерт|\bsteps?\b|этап|кезең|log\s+in|exempt|освобожд"
-    r"|босатыл|opening\s+hours|contact|address|адрес|мекенжай|телефон|using\s+eds|one-time\s+password",
+    r"|босатыл|opening\s+hours|contact|address|адрес|мекенжай|телефон|using\s+eds|one-time\s+password"
+    r"|online\s+service|service\s+online|онлайн|on\s+the\s+portal|на\s+портале|порталда",
     re.IGNORECASE,
 )
 CASES = re.compile(
@@ -38,7 +39,14 @@ CASES = re.compile(
     r"|в\s+случае|if\b|если\b)",
     re.IGNORECASE,
 )
+STEP = re.compile(
+    r"^(?:log\s+in|sign\s+in|click|press|fill|sign\b|view|read|choose|select|make\s+a\s+payment|pay\b|visit|go\s+to"
+    r"|enter|print|wait|войдите|нажмите|заполните|подпишите|выберите|оплатите|кіріңіз|басыңыз|толтырыңыз|қол\s+қойыңыз)",
+    re.IGNORECASE,
+)
 ALTERNATIVES = re.compile(r"\bone\s+of\b|\beither\b|один\s+из|одного\s+из|любой\s+из|бірі\b", re.IGNORECASE)
+SINGLE_LEAD = re.compile(r"required\s+documents|documents\s+required|необходимые\s+документы|қажетті\s+құжаттар",
+                         re.IGNORECASE)
 TRAILING_JOINERS = re.compile(r"(?:[;,.]|\s+(?:and|or|и|или|және|немесе))+\s*$", re.IGNORECASE)
 INLINE = re.compile(r"^(?P<lead>[^:]{3,200}):\s*(?P<items>[^:]+;[^:]+)$")
 
@@ -89,6 +97,11 @@ class DocumentList:
             note="an inline list after a colon, items separated by semicolons",
         ),
         example("Opening hours:\n- Monday to Friday 9:00-18:00;\n- Saturday 10:00-14:00.", note="not documents"),
+        example("How to get the service online:\n- Log in on the portal;\n- Fill out the application and sign it.",
+                note="steps of a procedure, although they mention an application"),
+        example("Required documents:\n- A document certifying the identity of the owner of the dwelling.",
+                (["A document certifying the identity of the owner of the dwelling"], None),
+                note="one item under a required-documents lead-in"),
         example(
             "Grounds for refusal:\n1) unreliable documents or data;\n2) the documents do not meet the rules.",
             note="grounds for refusal mention documents but are not documents to bring",
@@ -96,18 +109,24 @@ class DocumentList:
     )
 
     def read(self, lead_in: str | None, items: Sequence[str]) -> DocumentListReading | None:
-        if len(items) < 2:
-            return None
         cleaned = [clean_item(item) for item in items]
         cleaned = [item for item in cleaned if item]
-        if len(cleaned) < 2:
+        if not cleaned:
             return None
+        if len(cleaned) == 1:
+            # One marked item is a list of one only under a lead-in that names documents ("(required
+            # documents):") and when the item itself names a document.
+            single_ok = bool(lead_in and SINGLE_LEAD.search(lead_in) and DOCUMENT_NOUN.search(cleaned[0]))
+            if not single_ok or NOT_DOCUMENTS.search(_last_clause(lead_in or "")) or STEP.match(cleaned[0]):
+                return None
         if lead_in and NOT_DOCUMENTS.search(_last_clause(lead_in)):
             return None
         if lead_in and ALTERNATIVES.search(_last_clause(lead_in).split(" / ")[0]):
             return None  # "one of the following documents:": alternatives inside one item of the main list
         if sum(1 for item in cleaned if CASES.match(item)) * 2 > len(cleaned):
             return None  # "For the persons residing abroad; For students ...": who, not what to bring
+        if sum(1 for item in cleaned if STEP.match(item)) * 2 >= len(cleaned):
+            return None  # "Log in on the portal; Fill out the application ...": steps, not documents
         named = sum(1 for item in cleaned if DOCUMENT_NOUN.search(item))
         if lead_in and LEAD_IN.search(lead_in):
             if named * 3 < len(cleaned):
