@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8001
 
-.PHONY: run test bench build eval lint clean
+.PHONY: run test bench campaign build eval lint clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "kzdocs needs Python 3.11 (set PYTHON=python3.11)")'
@@ -27,6 +27,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+campaign: $(STAMP)
+	$(BIN)/python -m bench campaign
 
 eval: $(STAMP)
 	$(BIN)/kzdocs photo evaluate

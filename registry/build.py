@@ -257,8 +257,13 @@ def record_changes(
     changes: list[tuple[ProfileDocument, str, list[str]]],
     events: list[VerificationEvent] | None = None,
     now: dt.datetime | None = None,
+    profile_texts: dict[str, str] | None = None,
 ) -> list[LedgerVersion]:
-    """Several new versions and verification events in one all-or-nothing write."""
+    """Several new versions and verification events in one all-or-nothing write.
+
+    ``profile_texts`` (slug -> file text) lets the caller write a profile file edited in place (the verifier's
+    accept keeps the diff to the changed lines); otherwise the file is written from the model.
+    """
     now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     versions = ledger.load_versions(data_dir / "versions", slugs={doc.slug for doc, _, _ in changes})
     # New events are checked against the database (kept in step with data/verifications.jsonl by every
@@ -273,8 +278,8 @@ def record_changes(
         entry = _version(doc, number, reason, now)
         entry.findings = list(findings)
         plan.new_versions.append(entry)
-        plan.profile_files[data_dir / "profiles" / f"{doc.slug}.yaml"] = ledger.dump_profile(
-            doc.model_copy(update={"change_reason": reason})
-        )
+        plan.profile_files[data_dir / "profiles" / f"{doc.slug}.yaml"] = (profile_texts or {}).get(
+            doc.slug
+        ) or ledger.dump_profile(doc.model_copy(update={"change_reason": reason}))
     apply_plan(db_path, data_dir, versions, [], plan, sync_ledger=False)
     return plan.new_versions

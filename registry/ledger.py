@@ -46,6 +46,7 @@ class VerificationEvent(BaseModel):
     origin: str = Field(description="'editor' (date moved in the profile file) or 'verify' (a verification run)")
     source_url: str | None = None
     run_id: str | None = None
+    via: str | None = Field(default=None, description="the mirror a confirmation was read through, if any")
     recorded_at: dt.datetime
 
 

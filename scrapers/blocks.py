@@ -13,7 +13,12 @@ from typing import Literal
 
 Role = Literal["text", "heading", "row", "item"]
 
-LIST_MARKER = re.compile(r"^\s*(?:[-•*–—·▪●◦‣]|\(?\d{1,2}[.)](?!\d)|\(?[a-zа-яё][.)])\s+", re.IGNORECASE)
+# "1. ", "1) ", "- ", "• " ...; also "7.Certificate" (no space, a capital letter straight after the number).
+LIST_MARKER = re.compile(
+    r"^\s*(?:(?:[-•*–—·▪●◦‣]|\(?\d{1,2}[.)](?!\d)|\(?[a-zа-яё][.)])\s+|\d{1,2}[.)](?=[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ«\"]))"
+)
+_LONE_MARKER = re.compile(r"^\s*[-•*–—·▪●◦‣]\s*$")
+_DOCUMENTS_LEAD = re.compile(r"document|документ|құжат", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
@@ -51,18 +56,39 @@ def looks_like_heading(text: str) -> bool:
     return len(text) <= 120 and text.endswith(":") and "\n" not in text
 
 
+def _is_label(line: str, lines: list[str], number: int) -> bool:
+    """A short label on its own line with its value on the next non-empty line ("Cost of the service",
+    blank, "Free"): a heading for what follows. Only when the next line is short too (a value, not prose)."""
+    if len(line) > 60 or line[-1:] in ".;,!?:" or any(ch.isdigit() for ch in line) or LIST_MARKER.match(line):
+        return False
+    following = [normalize_text(x) for x in lines[number:number + 3]]
+    following = [x for x in following if x]
+    if not following or not lines[number:number + 1] or normalize_text(lines[number]):
+        return False  # the value must come after a blank line
+    return len(following[0]) <= 40
+
+
 def text_blocks(text: str) -> list[TextBlock]:
     """One block per non-empty line of a plain-text file; ``line N`` locators (1-based)."""
     blocks: list[TextBlock] = []
     context: str | None = None
     previous_blank = False
-    for number, raw in enumerate(text.splitlines(), 1):
+    pending_marker = ""
+    raw_lines = text.splitlines()
+    for number, raw in enumerate(raw_lines, 1):
         line = normalize_text(raw)
+        if line and _LONE_MARKER.match(line):
+            pending_marker = line.strip() + " "  # a marker on its own line belongs to the next line's item
+            continue
+        if line and pending_marker:
+            line, pending_marker = pending_marker + line, ""
         if not line or _TABLE_RULE.match(line):
             previous_blank = previous_blank or not line
             continue
         locator = f"line {number}"
-        if line.startswith("#") or looks_like_heading(line):
+        if line.startswith("#") or (looks_like_heading(line) and not LIST_MARKER.match(line)) or _is_label(
+            line, raw_lines, number
+        ):
             heading = line.lstrip("#").strip()
             blocks.append(TextBlock(heading, locator, context, "heading"))
             context = heading
@@ -99,8 +125,11 @@ def mark_lists(blocks: list[TextBlock]) -> None:
             index += 1
             continue
         lead = blocks[index - 1] if index else None
-        numbered = bool(_NUMBERED_PARAGRAPH.match(block.text))
-        if numbered and not (lead and lead.text.rstrip().endswith(":")):
+        numbered = bool(_NUMBERED_PARAGRAPH.match(block.text)) or bool(re.match(r"^\s*\d{1,2}\.\S", block.text))
+        introduced = lead is not None and (
+            lead.text.rstrip().endswith(":") or bool(_DOCUMENTS_LEAD.search(lead.text[-120:]))
+        )
+        if numbered and not introduced:
             index += 1
             continue
         run = [block]
@@ -109,8 +138,18 @@ def mark_lists(blocks: list[TextBlock]) -> None:
             nxt = blocks[cursor]
             if nxt.group == "break" or nxt.group or nxt.role not in ("text", "item"):
                 break
-            if not LIST_MARKER.match(nxt.text) or bool(_NUMBERED_PARAGRAPH.match(nxt.text)) != numbered:
+            if not LIST_MARKER.match(nxt.text):
+                resumed = _resumes_numbering(blocks, cursor, run[-1].text) if numbered else None
+                if resumed is None:
+                    break
+                cursor = resumed  # "1. ..." / an explanatory paragraph / "2. ...": one list
+                continue
+            # A change of marker ("2." then "•") continues the list, unless the item before introduces a
+            # sub-list of its own ("... It is necessary to have:").
+            if run[-1].text.rstrip().endswith(":"):
                 break
+            if not numbered and _NUMBERED_PARAGRAPH.match(nxt.text):
+                break  # "1) ... 2) ..." then "2. ...": the law text's next paragraph, not the next item
             run.append(nxt)
             cursor += 1
         name = f"run-{index}-{block.locator}"
@@ -121,6 +160,24 @@ def mark_lists(blocks: list[TextBlock]) -> None:
     for block in blocks:
         if block.group == "break":
             block.group = None
+
+
+_ITEM_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]")
+
+
+def _resumes_numbering(blocks: list[TextBlock], cursor: int, last_item: str) -> int | None:
+    """Index of the next item when at most two unmarked paragraphs separate item N from item N+1."""
+    number = _ITEM_NUMBER.match(last_item)
+    if number is None:
+        return None
+    for ahead in range(cursor + 1, min(cursor + 3, len(blocks))):
+        candidate = blocks[ahead]
+        if candidate.group or candidate.role not in ("text", "item"):
+            return None
+        following = _ITEM_NUMBER.match(candidate.text)
+        if following is not None:
+            return ahead if int(following.group(1)) == int(number.group(1)) + 1 else None
+    return None
 
 
 def span_locator(first: str, last: str) -> str:

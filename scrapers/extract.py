@@ -7,6 +7,7 @@ is what the verifier uses).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from scrapers.blocks import LIST_MARKER, TextBlock, text_blocks
 from scrapers.errors import ExtractionFailed
 from scrapers.models import Kind, Observation
+from scrapers.qualifiers import has_cue, qualifier_at
 from scrapers.rules import DOCUMENT_LIST, PASSAGE_RULES, Passage, Rule
 from scrapers.segments import quote_span
 from scrapers.sniff import kind_for_file
@@ -37,11 +39,31 @@ def extract_blocks(blocks: Sequence[TextBlock], rules: Sequence[Rule] = PASSAGE_
     return observations
 
 
+_GATES: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+
+
+def _word_gate(rules: Sequence[Rule]) -> re.Pattern[str] | None:
+    """One search that tells whether any word-cued rule (no digit needed) can apply to a block at all.
+
+    Exact: the union of the cues matches exactly when one of them does. Most blocks carry none of the
+    descriptive rules' words, and one search is cheaper than a dozen.
+    """
+    key = tuple(id(r) for r in rules)
+    if key not in _GATES:
+        cues = [r.cue.pattern for r in rules if not r.needs_digit and r.cue is not None]
+        _GATES[key] = re.compile("|".join(f"(?:{c})" for c in cues)) if cues else None
+    return _GATES[key]
+
+
 def observe_block(block: TextBlock, rules: Sequence[Rule] = PASSAGE_RULES) -> list[Observation]:
     passage = Passage(block.text, block.context)
     claimed: dict[str, list[tuple[int, int]]] = {}
     found: list[tuple[int, Observation]] = []
+    gate = _word_gate(rules)
+    words = gate is None or gate.search(passage.lower) is not None
     for rule in rules:
+        if not rule.needs_digit and rule.cue is not None and not words:
+            continue
         if not rule.applies(passage):
             continue
         for match in rule.find(passage):
@@ -71,7 +93,24 @@ def observe_block(block: TextBlock, rules: Sequence[Rule] = PASSAGE_RULES) -> li
         reading, start, _ = inline
         found.append((start, _documents(reading.items, reading.quote, block.locator, block)))
     found.sort(key=lambda item: item[0])
+    _qualify(block, found, claimed)
     return [observation for _, observation in found]
+
+
+def _qualify(block: TextBlock, found: list[tuple[int, Observation]], claimed: dict[str, list[tuple[int, int]]]) -> None:
+    """Give every number its qualifier (usual / expedited / fine ...), read between its neighbours."""
+    spans = sorted({span for group in claimed.values() for span in group})
+    if not spans or not (has_cue(block.text) or has_cue(block.context)):
+        return
+    by_start = {span[0]: span for span in spans}
+    for start, observation in found:
+        span = by_start.get(start)
+        if span is None or observation.key == DOCUMENT_LIST.key:
+            continue
+        others = [s for s in spans if s != span]
+        observation.qualifier = qualifier_at(block.text, span[0], span[1], others, block.context)
+        if observation.key == "fee" and observation.qualifier == "fine":
+            observation.key = "fine"  # a fine is not a fee: it has its own key
 
 
 def _observe_list(blocks: Sequence[TextBlock], first: int) -> list[Observation]:
@@ -94,8 +133,11 @@ def _observe_list(blocks: Sequence[TextBlock], first: int) -> list[Observation]:
 def _lead_in(blocks: Sequence[TextBlock], first: int) -> str | None:
     """The heading or line just before a list, else the list's context (row label / heading)."""
     parts = []
-    if first > 0 and blocks[first - 1].role != "item":
-        parts.append(blocks[first - 1].text[-300:])
+    before = blocks[first - 1] if first > 0 else None
+    if before is not None and (before.role != "item" or before.text.rstrip().endswith(":")):
+        parts.append(before.text[-300:])
+        if before.role == "item":  # an item introducing a sub-list: its own words are the lead-in
+            return parts[0]
     context = blocks[first].context
     if context and context not in parts:
         parts.append(context)

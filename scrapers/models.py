@@ -28,7 +28,7 @@ class ValueRange(BaseModel):
         return self
 
 
-ObservedValue = Union[int, float, str, list[str], ValueRange]
+ObservedValue = Union[bool, int, float, str, list[str], ValueRange]
 
 
 class Observation(BaseModel):
@@ -36,7 +36,9 @@ class Observation(BaseModel):
 
     ``quote`` is the smallest sentence or table cell containing the match (whitespace collapsed);
     ``context`` is the row label or heading the quote sits under (not part of the quote), so that a
-    source's ``match:`` can also be tested against it.
+    source's ``match:`` can also be tested against it. ``qualifier`` says which variant of a requirement
+    the number states (``expedited``, ``usual``, ``fine``, ``electronic``, ``paper``, ``single_entry``,
+    ``multiple_entry``, ``per_copy``, ``total``; see scrapers/qualifiers.py).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -47,6 +49,7 @@ class Observation(BaseModel):
     locator: str
     rule: str
     context: str | None = None
+    qualifier: str | None = None
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
 

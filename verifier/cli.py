@@ -99,6 +99,7 @@ def verify(
                 "started_at": run.started_at.isoformat(),
                 "findings": [f.model_dump(mode="json", exclude={"run_id"}) for f in run.findings],
                 "summary": run.summary,
+                "coverage": run.coverage.model_dump() if run.coverage else None,
                 "exit_code": run.exit_code,
             }
         )
@@ -113,23 +114,35 @@ def verify(
 @click.argument("run_id")
 @click.option("--finding", "ids", multiple=True, help="Finding id (repeatable; default: all awaiting review).")
 @click.option("--reason", required=True, help="Why the change is accepted (kept with the new version).")
+@click.option(
+    "--value",
+    "value_text",
+    default=None,
+    help="The value to accept for an ambiguous finding (one of the values it lists), e.g. 20.",
+)
 @db_option
 @data_option
 @json_option
-def accept(run_id: str, ids: tuple[str, ...], reason: str, db_path: Path, data_dir: Path, as_json: bool) -> None:
+def accept(
+    run_id: str, ids: tuple[str, ...], reason: str, value_text: str | None, db_path: Path, data_dir: Path, as_json: bool
+) -> None:
     """Accept findings of a run as new profile versions (one transaction for all of them).
 
-    RUN_ID is the id `kzdocs verify` printed; the finding ids are in its table and report.
+    RUN_ID is the id `kzdocs verify` printed; the finding ids are in its table and report. An ambiguous
+    finding (two values where the field was) is accepted only with --value naming one of them, for example
+    `--value 20`.
 
     \b
     Example:
       kzdocs accept RUN_ID --finding F002 --reason "the visa page now asks for 4 x 6 cm"
     """
     from verifier.review import accept as do_accept
+    from verifier.review import parse_value
     from verifier.run import load_sources
 
     sources = {s.id: s for s in load_sources(data_dir / "sources.yaml")}
-    made = do_accept(db_path, data_dir, run_id, ids, reason, sources)
+    value = parse_value(value_text) if value_text is not None else None
+    made = do_accept(db_path, data_dir, run_id, ids, reason, sources, value=value)
     if as_json:
         echo_json({"run_id": run_id, "versions": made})
         return
@@ -145,7 +158,7 @@ def accept(run_id: str, ids: tuple[str, ...], reason: str, db_path: Path, data_d
 @data_option
 @json_option
 def reject(run_id: str, ids: tuple[str, ...], reason: str, db_path: Path, data_dir: Path, as_json: bool) -> None:
-    """Reject findings: they are not raised again until the source's content changes.
+    """Reject findings: they are not raised again while the source states the same value in the same words.
 
     \b
     Example:
@@ -157,7 +170,7 @@ def reject(run_id: str, ids: tuple[str, ...], reason: str, db_path: Path, data_d
     if as_json:
         echo_json({"run_id": run_id, "rejected": rejected})
         return
-    click.echo(f"Rejected {', '.join(rejected)}; they are suppressed until their source changes.")
+    click.echo(f"Rejected {', '.join(rejected)}; they stay quiet while their source states the same thing.")
 
 
 @click.group()

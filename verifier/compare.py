@@ -1,9 +1,17 @@
 """Turn readings of sources into findings, one per (source, profile field): pure, no I/O.
 
-A source's observation confirms a field when its value (and, for fees and durations, its unit) equals the
-registry's. A value that equals a competing value the registry already keeps for that source is confirmed
-too: the disagreement is known and recorded, so the verifier does not flap on it. Two sources that disagree
-about a field in a way the registry has not recorded make a conflict instead of two changes.
+For each evidence the verifier first *locates* the statement on the page (verifier/locate.py: the kind of
+observation, its qualifier, the evidence's hint words, and where the same source stated the field in its
+previous snapshot), then judges it:
+
+- the located value equals the registry's (or a competing value the registry keeps for this source):
+  `confirmed`;
+- it differs and the same source said something else in its previous snapshot: `changed`, with the previous
+  statement and the sources that still agree with the registry;
+- it differs and there is no earlier statement of this source to compare with, or the source has said the
+  same thing before (a standing disagreement): `conflict`;
+- two different values remain for one field: `ambiguous`, with both; accept then needs an explicit value;
+- nothing is located although the registry cites this source for the field: `missing`.
 """
 
 from __future__ import annotations
@@ -11,28 +19,23 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from registry.models import ProfileField, ProfileVersion, Range
-from verifier.models import Evidence, Finding, FindingKind, ObservedValue, Reading, SourceSpec
+from verifier.locate import comparable, distinct, locate, statement_in
+from verifier.models import (
+    Candidate,
+    Evidence,
+    Finding,
+    FindingKind,
+    ObservedValue,
+    PreviousStatement,
+    Reading,
+    SourceSpec,
+)
 
 UNIT_SENSITIVE = {"fee", "duration"}
-
-
-def comparable(observation: ObservedValue, evidence: Evidence) -> Any:
-    """The observed value in the shape of the registry field it evidences."""
-    value = observation.value
-    if evidence.part and isinstance(value, str):
-        width, height = _split_size(value)
-        return width if evidence.part == "width" else height
-    if isinstance(value, dict) and set(value) == {"min", "max"}:
-        return Range(min=value["min"], max=value["max"])
-    return value
-
-
-def _split_size(text: str) -> tuple[float, float]:
-    parts = re.split(r"\s*[x×х]\s*", text.strip().lower())
-    return float(parts[0].replace(",", ".")), float(parts[1].replace(",", "."))
 
 
 def same_value(registry_value: Any, observed: Any) -> bool:
@@ -67,17 +70,41 @@ def _norm_text(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("×", "x").replace("х", "x")).strip().lower()
 
 
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten twelve fifteen twenty один одна одно два две три четыре "
+    "пять шесть бір екі үш төрт бес алты"
+).split()
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?|\w+")
+_NEGATIONS = frozenset(
+    "not no except excluding without irrespective regardless кроме исключением без не нет за исключением "
+    "қоспағанда емес жоқ басқа".split()
+)
+_INCLUSIONS = frozenset("including include includes включая в том числе қоса".split())
+
+
+def _facts(item: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The numbers (digits or number words) and the negation/inclusion words of a list item, in order."""
+    tokens = _TOKEN.findall(item.lower())
+    numbers = tuple(t.replace(",", ".") for t in tokens if t[0].isdigit() or t in _NUMBER_WORDS)
+    polarity = frozenset(t for t in tokens if t in _NEGATIONS or t in _INCLUSIONS)
+    return numbers, polarity
+
+
 def same_list(expected: list[str], observed: list[str], cutoff: float = 0.75) -> bool:
-    """Document lists match when every item on each side has a close counterpart on the other."""
+    """Document lists match when every item on each side has a close counterpart on the other that states the
+    same numbers ("2 photos" is not "3 photos") and the same negations ("except" is not "including")."""
     a = [_norm_text(x) for x in expected]
     b = [_norm_text(x) for x in observed]
     if len(a) != len(b):
         return False
     if sorted(a) == sorted(b):
         return True
-    return all(difflib.get_close_matches(x, b, n=1, cutoff=cutoff) for x in a) and all(
-        difflib.get_close_matches(y, a, n=1, cutoff=cutoff) for y in b
-    )
+    return all(_has_counterpart(x, b, cutoff) for x in a) and all(_has_counterpart(y, a, cutoff) for y in b)
+
+
+def _has_counterpart(item: str, others: list[str], cutoff: float) -> bool:
+    close = difflib.get_close_matches(item, others, n=3, cutoff=cutoff)
+    return any(_facts(item) == _facts(other) for other in close)
 
 
 def same_unit(evidence: Evidence, registry_unit: str | None, observation: ObservedValue) -> bool:
@@ -106,29 +133,65 @@ class FindingBuilder:
         return finding
 
 
+PreviousReadings = Callable[[str], Iterable[Reading]]
+
+
+class _Earlier:
+    """A source's earlier readings, newest first, read once each and only when asked for."""
+
+    def __init__(self, readings: Iterable[Reading]) -> None:
+        self._source = iter(readings)
+        self._read: list[Reading] = []
+
+    def __iter__(self) -> Iterator[Reading]:
+        yield from self._read
+        for reading in self._source:
+            self._read.append(reading)
+            yield reading
+
+
 def compare(
     run_id: str,
     sources: list[SourceSpec],
     readings: dict[str, Reading],
     profiles: dict[str, ProfileVersion],
+    previous: PreviousReadings | None = None,
 ) -> list[Finding]:
+    """Findings of one run. ``previous(source_id)`` gives the source's earlier snapshots (other content),
+    newest first; they are read only when a statement is not found where expected or differs from the registry."""
     builder = FindingBuilder(run_id)
     per_field: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    cache: dict[str, _Earlier] = {}
+
+    def previous_of(source_id: str) -> _Earlier:
+        if source_id not in cache:
+            cache[source_id] = _Earlier(previous(source_id) if previous is not None else ())
+        return cache[source_id]
+
     for source in sources:
         reading = readings[source.id]
         for evidence in source.evidences:
             profile = profiles.get(evidence.profile)
             field = profile.field(evidence.field) if profile else None
-            finding = _judge(builder, source, reading, evidence, field)
+            finding = _judge(builder, source, reading, evidence, field, previous_of)
             if finding is not None:
                 per_field[(evidence.profile, evidence.field)].append(finding)
     for findings in per_field.values():
-        _mark_conflicts(findings)
+        _relate(findings)
     return builder.findings
 
 
+def _cites(field: ProfileField, url: str) -> bool:
+    return url in {s.url for s in field.sources} or any(url in {s.url for s in a.sources} for a in field.alternatives)
+
+
 def _judge(
-    builder: FindingBuilder, source: SourceSpec, reading: Reading, evidence: Evidence, field: ProfileField | None
+    builder: FindingBuilder,
+    source: SourceSpec,
+    reading: Reading,
+    evidence: Evidence,
+    field: ProfileField | None,
+    previous_of: Callable[[str], _Earlier],
 ) -> Finding | None:
     common: dict[str, Any] = {
         "profile": evidence.profile,
@@ -141,24 +204,38 @@ def _judge(
     }
     if reading.error is not None:
         return builder.add(kind=FindingKind.SOURCE_ERROR, message=reading.error, **common)
-    candidates = [
-        o
-        for o in reading.observations
-        if o.key == evidence.observe and (not evidence.match or o.mentions(evidence.match))
-    ]
-    if not candidates:
+
+    def agrees(candidate: ObservedValue) -> bool:
         if field is None:
-            return None  # neither the registry nor the source states it: nothing to report
+            return False
+        value = comparable(candidate, evidence)
+        if same_value(field.value, value) and same_unit(evidence, field.unit, candidate):
+            return True
+        return any(
+            same_value(a.value, value) and source.url in {s.url for s in a.sources} for a in field.alternatives
+        )
+
+    located = locate(reading.observations, evidence, anchor=None)
+    if not located.candidates or (located.how == "all" and not any(agrees(c) for c in located.candidates)):
+        # Not where the hint words say: find it where this source stated the field last time.
+        for earlier_reading in previous_of(source.id):
+            anchor = _statement(earlier_reading, evidence, agrees)
+            if anchor is not None:
+                anchored = locate(reading.observations, evidence, anchor=anchor)
+                if anchored.candidates:
+                    located = anchored
+                break
+    if not located.candidates:
+        if field is None or not _cites(field, source.url):
+            return None  # neither the registry (for this source) nor the source states it: nothing to report
         return builder.add(
             kind=FindingKind.MISSING,
-            message=(
-                f"the source no longer states {evidence.field}"
-                + (f" (no '{evidence.observe}' matching '{evidence.match}')" if evidence.match else "")
-            ),
+            message=f"the source no longer states {evidence.field} (no '{evidence.observe}' statement found "
+            "where it was, under its heading or with its wording)",
             **common,
         )
 
-    def observed(kind: FindingKind, candidate: ObservedValue, message: str) -> Finding:
+    def observed(kind: FindingKind, candidate: ObservedValue, message: str, **extra: Any) -> Finding:
         return builder.add(
             kind=kind,
             observed_value=display(comparable(candidate, evidence)),
@@ -167,35 +244,113 @@ def _judge(
             locator=candidate.locator,
             message=message,
             **common,
+            **extra,
         )
 
-    if field is None:
-        return observed(FindingKind.NEW, candidates[0], f"the source states {evidence.field}, which the profile lacks")
-    for candidate in candidates:
-        if same_value(field.value, comparable(candidate, evidence)) and same_unit(evidence, field.unit, candidate):
-            return observed(FindingKind.CONFIRMED, candidate, "the source still states the registry's value")
-    for candidate in candidates:
-        for alternative in field.alternatives:
-            if same_value(alternative.value, comparable(candidate, evidence)) and source.url in {
-                s.url for s in alternative.sources
-            }:
-                return observed(
-                    FindingKind.CONFIRMED, candidate, "the source still states a competing value the registry keeps"
+    agreeing = [c for c in located.candidates if agrees(c)]
+    if agreeing:
+        return observed(FindingKind.CONFIRMED, agreeing[0], "the source still states the registry's value")
+    values = distinct(located.candidates, evidence)
+    if len(values) > 1:
+        return builder.add(
+            kind=FindingKind.AMBIGUOUS,
+            candidates=[
+                Candidate(
+                    value=display(comparable(c, evidence)), unit=c.unit, quote=c.quote, locator=c.locator,
+                    qualifier=c.qualifier,
                 )
-    return observed(FindingKind.CHANGED, candidates[0], "the source now states another value")
-
-
-def _mark_conflicts(findings: list[Finding]) -> None:
-    """Sources that disagree about one field (and the registry does not record it) make a conflict."""
-    changed = [f for f in findings if f.kind is FindingKind.CHANGED]
-    agreeing = [f for f in findings if f.kind is FindingKind.CONFIRMED]
-    if not changed:
-        return
-    observed = {repr(f.observed_value) for f in changed}
-    if agreeing or len(observed) > 1:
-        others = ", ".join(
-            sorted({f.source for f in findings if f.kind in (FindingKind.CHANGED, FindingKind.CONFIRMED)})
+                for c in values
+            ],
+            quote=values[0].quote,
+            locator=values[0].locator,
+            message=f"the source states {len(values)} different values where {evidence.field} was; "
+            "choose one with accept --value",
+            **common,
         )
-        for f in changed:
-            f.kind = FindingKind.CONFLICT
-            f.message = f"sources disagree about this field ({others})"
+    candidate = values[0]
+    if field is None:
+        return observed(FindingKind.NEW, candidate, f"the source states {evidence.field}, which the profile lacks")
+    earlier, standing = _last_other_statement(previous_of(source.id), evidence, agrees, candidate)
+    if earlier is None and standing is not None:
+        return observed(
+            FindingKind.CONFLICT, candidate,
+            f"the source already stated this value in its snapshot of {standing:%Y-%m-%d} and every earlier one "
+            "archived; the registry keeps another (a standing disagreement, not a change)",
+        )
+    if earlier is None:
+        cited = next((ref for ref in field.sources if ref.url == source.url), None)
+        if cited is None:
+            return observed(
+                FindingKind.CONFLICT, candidate,
+                "the source disagrees with the registry, which does not cite it for this field, and there is no "
+                "earlier snapshot of it to compare with",
+            )
+        # No earlier snapshot of our own, but the registry recorded what this source said: that is the
+        # statement it changed from.
+        previous = PreviousStatement(value=display(field.value), unit=field.unit, quote=cited.quote)
+        return observed(
+            FindingKind.CHANGED, candidate,
+            f"the source changed its statement (the registry quotes it for {_show(previous.value, previous.unit)}, "
+            f"verified {field.verified_at})",
+            previous=previous,
+        )
+    before, at, sha, rebuilt = earlier
+    previous = PreviousStatement(
+        value=display(comparable(before, evidence)), unit=before.unit, quote=before.quote, locator=before.locator,
+        snapshot_at=at, sha256=sha, reconstruction=rebuilt,
+    )
+    kind_of_copy = ", a reconstruction" if rebuilt else ""
+    return observed(
+        FindingKind.CHANGED, candidate,
+        f"the source changed its statement (snapshot of {at:%Y-%m-%d}{kind_of_copy}: "
+        f"{_show(previous.value, previous.unit)})",
+        previous=previous,
+    )
+
+
+def _statement(earlier: Reading, evidence: Evidence, agrees: Callable[[ObservedValue], bool]) -> ObservedValue | None:
+    if earlier.error is not None:
+        return None
+    return statement_in(earlier.observations, evidence, agrees)
+
+
+def _last_other_statement(
+    earlier: _Earlier, evidence: Evidence, agrees: Callable[[ObservedValue], bool], now: ObservedValue
+) -> tuple[tuple[ObservedValue, Any, str | None, bool] | None, Any]:
+    """The newest earlier statement of this source that differs from ``now`` (with its snapshot date and
+    hash), and, when every earlier statement found equals ``now``, the date of the oldest of them."""
+    standing = None
+    for reading in earlier:
+        found = _statement(reading, evidence, agrees)
+        if found is None:
+            continue
+        if same_value(comparable(found, evidence), comparable(now, evidence)) and found.unit == now.unit:
+            standing = reading.fetched_at
+            continue
+        return (found, reading.fetched_at, reading.sha256, reading.reconstruction), None
+    return None, standing
+
+
+def _show(value: Any, unit: str | None) -> str:
+    return f"{value} {unit}".strip() if unit else str(value)
+
+
+def _relate(findings: list[Finding]) -> None:
+    """Say how the sources of one field stand: who still agrees with the registry, who states the same new value."""
+    agreeing = sorted({f.source for f in findings if f.kind is FindingKind.CONFIRMED})
+    moved = [f for f in findings if f.kind in (FindingKind.CHANGED, FindingKind.CONFLICT)]
+    for f in moved:
+        f.agreeing_sources = agreeing
+        same = sorted(
+            {g.source for g in moved if g is not f and repr(g.observed_value) == repr(f.observed_value)
+             and g.observed_unit == f.observed_unit}
+        )
+        others = {g.source for g in findings if g is not f and g.kind is not FindingKind.SOURCE_ERROR}
+        if same and not agreeing and set(same) == others:
+            f.message += f"; every monitored source of this field now states the new value ({', '.join(same)} too)"
+        elif same:
+            f.message += f"; {', '.join(same)} also state{'s' if len(same) == 1 else ''} the new value"
+        if agreeing:
+            f.message += f"; still agreeing with the registry: {', '.join(agreeing)}"
+        elif not same and f.kind is FindingKind.CHANGED:
+            f.message += "; no other monitored source states this field's registry value now"

@@ -25,10 +25,11 @@ class FindingKind(str, Enum):
     MISSING = "missing"
     NEW = "new"
     CONFLICT = "conflict"
+    AMBIGUOUS = "ambiguous"
     SOURCE_ERROR = "source_error"
 
 
-NEEDS_REVIEW = {FindingKind.CHANGED, FindingKind.MISSING, FindingKind.NEW, FindingKind.CONFLICT}
+NEEDS_REVIEW = {FindingKind.CHANGED, FindingKind.MISSING, FindingKind.NEW, FindingKind.CONFLICT, FindingKind.AMBIGUOUS}
 
 
 class Evidence(BaseModel):
@@ -40,6 +41,20 @@ class Evidence(BaseModel):
     observe: str
     match: str | None = None
     part: str | None = Field(default=None, pattern="^(width|height)$")
+    qualifier: str | None = Field(
+        default=None,
+        pattern="^(usual|expedited|fine|electronic|paper|single_entry|multiple_entry|per_copy|total)$",
+        description="which variant of the value the field holds; by default read from the field key",
+    )
+
+
+class Unmonitored(BaseModel):
+    """An official field no source evidence reads, and why (coverage counts it as known, not watched)."""
+
+    model_config = ConfigDict(extra="forbid")
+    profile: str
+    field: str
+    reason: str = Field(min_length=10)
 
 
 class SourceSpec(BaseModel):
@@ -69,6 +84,7 @@ class SourceList(BaseModel):
     model_config = ConfigDict(extra="forbid")
     sources: list[SourceSpec]
     references: list[CitedPage] = Field(default_factory=list)
+    unmonitored: list[Unmonitored] = Field(default_factory=list)
 
 
 class ObservedValue(BaseModel):
@@ -81,6 +97,7 @@ class ObservedValue(BaseModel):
     locator: str | None = None
     rule: str | None = None
     context: str | None = None
+    qualifier: str | None = None
 
     def mentions(self, text: str) -> bool:
         """True when the quote or its heading/row label contains text (case-insensitive)."""
@@ -97,8 +114,31 @@ class Reading(BaseModel):
     reconstruction: bool = False
     status: int | None = None
     not_modified: bool = False
+    via: str | None = None
     observations: list[ObservedValue] = Field(default_factory=list)
     error: str | None = None
+
+
+class Candidate(BaseModel):
+    """One value an ambiguous finding offers; the editor picks one with ``accept --value``."""
+
+    value: Any
+    unit: str | None = None
+    quote: str
+    locator: str | None = None
+    qualifier: str | None = None
+
+
+class PreviousStatement(BaseModel):
+    """What the same source said about the same field in its previous (different) snapshot."""
+
+    value: Any = None
+    unit: str | None = None
+    quote: str | None = None
+    locator: str | None = None
+    snapshot_at: dt.datetime | None = None
+    sha256: str | None = None
+    reconstruction: bool = False
 
 
 class Finding(BaseModel):
@@ -118,12 +158,40 @@ class Finding(BaseModel):
     sha256: str | None = None
     message: str
     suppressed: bool = False
+    previous: PreviousStatement | None = None
+    agreeing_sources: list[str] = Field(default_factory=list)
+    candidates: list[Candidate] = Field(default_factory=list)
+
+    def details(self) -> dict[str, Any]:
+        """The parts kept in the finding table's details column."""
+        return self.model_dump(mode="json", include={"previous", "agreeing_sources", "candidates"})
 
     def fingerprint(self) -> str:
-        """Identifies 'the same finding' across runs: same field, kind, observed value and source content."""
-        return "|".join(
-            str(x) for x in (self.profile, self.field, self.kind.value, self.observed_value, self.source, self.sha256)
-        )
+        """Identifies 'the same statement' across runs: field, kind, value, source and the quote it rests on.
+
+        Not the page's hash: a new date stamp elsewhere on the page is not a new statement, so a rejection
+        holds until the source states another value or words it differently.
+        """
+        quote = " ".join((self.quote or "").split()).lower()
+        values = [c.value for c in self.candidates] if self.candidates else self.observed_value
+        # changed/conflict of one statement are the same statement: only "missing" and "new" differ in kind.
+        kind = self.kind.value if self.kind in (FindingKind.MISSING, FindingKind.NEW) else "states"
+        return "|".join(str(x) for x in (self.profile, self.field, kind, values, self.source, quote))
+
+
+class Coverage(BaseModel):
+    """How many official fields a source evidence watches; the rest are listed with a reason or uncovered."""
+
+    total: int
+    monitored: int
+    unmonitored: int
+    uncovered: list[str] = Field(default_factory=list)
+
+    @property
+    def monitorable_share(self) -> float:
+        """Monitored fields out of those that can be monitored (all but the ones listed with a reason)."""
+        monitorable = self.total - self.unmonitored
+        return 1.0 if monitorable == 0 else self.monitored / monitorable
 
 
 class RunSummary(BaseModel):
@@ -133,3 +201,4 @@ class RunSummary(BaseModel):
     findings: list[Finding]
     summary: dict[str, int]
     exit_code: int
+    coverage: Coverage | None = None

@@ -12,6 +12,7 @@ from verifier.models import NEEDS_REVIEW, Finding, FindingKind, RunSummary
 
 ORDER = [
     FindingKind.CHANGED,
+    FindingKind.AMBIGUOUS,
     FindingKind.CONFLICT,
     FindingKind.NEW,
     FindingKind.MISSING,
@@ -26,6 +27,17 @@ def show(value: Any, unit: str | None) -> str:
     return f"{readable(value)} {unit or ''}".strip()
 
 
+def _says(f: Any) -> str:
+    if f.kind is FindingKind.SOURCE_ERROR:
+        return f.message
+    if f.kind is FindingKind.AMBIGUOUS:
+        return " or ".join(show(c.value, c.unit) for c in f.candidates)
+    said = show(f.observed_value, f.observed_unit)
+    if f.previous is not None:
+        said += f" (was {show(f.previous.value, f.previous.unit)})"
+    return said
+
+
 def print_summary(run: RunSummary, verbose: bool = False) -> None:
     """The findings as a table that fits the terminal; identical source errors collapse into one counted row."""
     counts = ", ".join(f"{n} {k}" for k, n in run.summary.items() if n)
@@ -37,6 +49,8 @@ def print_summary(run: RunSummary, verbose: bool = False) -> None:
     ]
     if not shown:
         echo_wrapped(f"Run {run.run_id} ({run.mode}): all {len(run.findings)} findings confirmed.")
+        if run.coverage is not None:
+            echo_wrapped(coverage_line(run))
         return
     rows: list[list[Any]] = []
     errors: dict[str, list[Finding]] = {}
@@ -54,7 +68,7 @@ def print_summary(run: RunSummary, verbose: bool = False) -> None:
                 f.field,
                 f.kind.value + (" (rejected before)" if f.suppressed else ""),
                 show(f.registry_value, f.registry_unit),
-                show(f.observed_value, f.observed_unit),
+                _says(f),
                 f.source,
             ]
         )
@@ -68,6 +82,8 @@ def print_summary(run: RunSummary, verbose: bool = False) -> None:
     )
     print()
     echo_wrapped(f"Run {run.run_id} ({run.mode}): {counts or 'no findings'}.")
+    if run.coverage is not None:
+        echo_wrapped(coverage_line(run))
     waiting = [f.id for f in run.findings if f.kind in NEEDS_REVIEW and not f.suppressed]
     if waiting:
         echo_wrapped(f"{len(waiting)} finding(s) await review; accept or reject each:")
@@ -106,6 +122,36 @@ def _error_row(group: list[Finding]) -> list[Any]:
     ]
 
 
+def coverage_line(run: RunSummary) -> str:
+    c = run.coverage
+    assert c is not None
+    line = (
+        f"Coverage: {c.monitored} of {c.total} official fields watched by a source evidence, {c.unmonitored} listed "
+        f"as unmonitored with a reason ({c.monitorable_share:.0%} of what can be monitored)"
+    )
+    if c.uncovered:
+        line += f"; NOT covered: {', '.join(c.uncovered)}"
+    return line + "."
+
+
+def _detail_lines(f: Any) -> list[str]:
+    """What an editor needs beside the two values: the source's previous statement, who agrees, the candidates."""
+    lines: list[str] = []
+    if f.previous is not None:
+        at = f.previous.snapshot_at
+        when = f"snapshot of {at:%Y-%m-%d}" if at else "as the registry quotes it"
+        if f.previous.reconstruction:
+            when += ", a reconstruction"
+        lines += ["", f"Before ({when}): {show(f.previous.value, f.previous.unit)}"]
+        if f.previous.quote:
+            lines += ["", f"> {f.previous.quote}"]
+    if f.candidates:
+        lines += ["", "Candidates (accept needs `--value`):", ""]
+        lines += [f"- {show(c.value, c.unit)}" + (f" ({c.qualifier})" if c.qualifier else "") + f": “{c.quote}”"
+                  for c in f.candidates]
+    return lines
+
+
 def markdown(run: RunSummary) -> str:
     lines = [
         f"# Verification run {run.run_id}",
@@ -116,6 +162,8 @@ def markdown(run: RunSummary) -> str:
         "|---|---|",
     ]
     lines += [f"| {k} | {n} |" for k, n in run.summary.items()]
+    if run.coverage is not None:
+        lines += ["", coverage_line(run)]
     for kind in ORDER:
         items = [f for f in run.findings if f.kind is kind]
         if not items:
@@ -136,11 +184,12 @@ def markdown(run: RunSummary) -> str:
                 "| registry | source now |",
                 "|---|---|",
                 f"| {show(f.registry_value, f.registry_unit)} | "
-                f"{show(f.observed_value, f.observed_unit) if kind is not FindingKind.SOURCE_ERROR else '—'} |",
+                f"{_says(f) if kind is not FindingKind.SOURCE_ERROR else '—'} |",
                 "",
                 f"Source: [{f.source}]({f.source_url})" + (f", {f.locator}" if f.locator else ""),
             ]
             if f.quote:
                 lines += ["", f"> {f.quote}"]
+            lines += _detail_lines(f)
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"

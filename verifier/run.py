@@ -35,14 +35,34 @@ if TYPE_CHECKING:
     from registry.models import ProfileVersion
 
 
-def load_sources(path: Path) -> list[SourceSpec]:
-    """data/sources.yaml, validated; a problem is reported with the file, line and field."""
-    sources = validate_file(path, SourceList).sources
-    ids = [s.id for s in sources]
+def load_source_list(path: Path) -> SourceList:
+    """data/sources.yaml, validated; a problem is reported with the file, line and field.
+
+    The file is read with the fast C loader first; only a file that fails is read again with the
+    line-tracking loader, to say where the problem is (that loader costs more than the rest of a verify run's
+    bookkeeping).
+    """
+    listing = _fast_source_list(path) or validate_file(path, SourceList)
+    ids = [s.id for s in listing.sources]
     duplicates = {i for i in ids if ids.count(i) > 1}
     if duplicates:
         raise VerifierError(f"{path}: source id(s) {', '.join(sorted(duplicates))} appear more than once")
-    return sources
+    return listing
+
+
+def _fast_source_list(path: Path) -> SourceList | None:
+    import yaml
+    from pydantic import ValidationError
+
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return SourceList.model_validate(yaml.load(path.read_text(encoding="utf-8"), Loader=loader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError, TypeError):
+        return None
+
+
+def load_sources(path: Path) -> list[SourceSpec]:
+    return load_source_list(path).sources
 
 
 def select_sources(sources: list[SourceSpec], wanted: tuple[str, ...]) -> list[SourceSpec]:
@@ -81,16 +101,21 @@ def verify(
     policy_overrides: dict[str, object] | None = None,
 ) -> tuple[RunSummary, list[Reading]]:
     from scrapers.archive import Archive
+    from verifier.coverage import coverage
+    from verifier.readings import earlier_readings
 
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
     run_id = new_run_id(started)
-    sources = select_sources(load_sources(sources_path), wanted)
+    listing = load_source_list(sources_path)
+    sources = select_sources(listing.sources, wanted)
     with Registry.open(db_path) as reg:
         slugs = {e.profile for s in sources for e in s.evidences}
         unknown = sorted(slugs - set(reg.slugs()))
         if unknown:
             raise VerifierError(f"{sources_path} names unknown profile(s): {', '.join(unknown)}")
         profiles = {slug: reg.current(slug) for slug in slugs}
+        # Coverage needs every profile; reuse the ones already read (reading one costs a few queries).
+        watched = coverage(listing, {slug: profiles.get(slug) or reg.current(slug) for slug in reg.slugs()})
     archive = Archive(archive_dir)
     if offline:
         readings = read_all(sources, archive, None, workers)
@@ -104,10 +129,19 @@ def verify(
             settings["min_host_interval"] = min_interval
         elif mirrors:
             settings["min_host_interval"] = 0.0
-        with Fetcher(FetchPolicy(**settings), MirrorMap.parse(mirrors), robots_archive=archive) as fetcher:
+        mirror_map = MirrorMap.parse(mirrors)
+        with Fetcher(FetchPolicy(**settings), mirror_map, robots_archive=archive) as fetcher:
             readings = read_all(sources, archive, fetcher, workers)
+        for reading in readings:
+            mirror = mirror_map.find(reading.url)
+            reading.via = mirror_map.to_actual(reading.url) if mirror is not None else None
         mode = "mirror" if mirrors else "live"
-    findings = compare(run_id, sources, {r.source_id: r for r in readings}, profiles)
+    by_id = {r.source_id: r for r in readings}
+    specs = {s.id: s for s in sources}
+    findings = compare(
+        run_id, sources, by_id, profiles,
+        previous=lambda source_id: earlier_readings(specs[source_id], archive, by_id[source_id].sha256),
+    )
     # Only rejections silence a finding (data/rejections.jsonl, which survives a rebuild); an accepted
     # finding changed the profile, so if it comes back the profile was edited since and it must be raised.
     rejected = load_rejections(data_dir / "rejections.jsonl")
@@ -122,6 +156,7 @@ def verify(
         summary={k.value: summary.get(k.value, 0) for k in FindingKind}
         | {"suppressed": sum(f.suppressed for f in findings)},
         exit_code=exit_code(findings),
+        coverage=watched,
     )
     _record_confirmations(db_path, data_dir, run, readings, profiles)
     save_run(db_path, run, readings, dt.datetime.now(dt.UTC))
@@ -146,6 +181,7 @@ def _record_confirmations(
                 origin="verify",
                 source_url=f.source_url,
                 run_id=run.run_id,
+                via=reading.via,
                 recorded_at=run.started_at,
             )
         )

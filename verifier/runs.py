@@ -51,6 +51,7 @@ class FindingRow(SQLModel, table=True):
     message: str
     suppressed: int = 0
     fingerprint: str
+    details: str | None = None  # JSON: previous statement, sources still agreeing, candidates of an ambiguous one
 
 
 class SnapshotRow(SQLModel, table=True):
@@ -89,6 +90,9 @@ def _engine(db_path: Path) -> Any:
     with engine.begin() as conn:
         present = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
         if all(f"{table}_no_delete" in present for table in RUN_TABLES):
+            columns = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(finding)")}
+            if "details" not in columns:  # a registry file written before findings kept their details
+                conn.exec_driver_sql("ALTER TABLE finding ADD COLUMN details TEXT")
             return engine
         SQLModel.metadata.create_all(conn, tables=[SQLModel.metadata.tables[name] for name in RUN_TABLES])
         for table in RUN_TABLES:
@@ -142,6 +146,7 @@ def save_run(db_path: Path, run: RunSummary, readings: list[Reading], finished_a
                             "message": f.message,
                             "suppressed": int(f.suppressed),
                             "fingerprint": f.fingerprint(),
+                            "details": json.dumps(f.details(), ensure_ascii=False),
                         }
                         for f in run.findings
                     ],
@@ -195,9 +200,9 @@ def load_findings(db_path: Path, run_id: str) -> list[Finding]:
             profile=r["profile"],
             field=r["field"],
             kind=FindingKind(r["kind"]),
-            registry_value=json.loads(r["registry_value"]) if r["registry_value"] else None,
+            registry_value=json.loads(r["registry_value"]) if r["registry_value"] is not None else None,
             registry_unit=r["registry_unit"],
-            observed_value=json.loads(r["observed_value"]) if r["observed_value"] else None,
+            observed_value=json.loads(r["observed_value"]) if r["observed_value"] is not None else None,
             observed_unit=r["observed_unit"],
             source=r["source"],
             source_url=r["source_url"],
@@ -206,6 +211,7 @@ def load_findings(db_path: Path, run_id: str) -> list[Finding]:
             sha256=r["sha256"],
             message=r["message"],
             suppressed=bool(r["suppressed"]),
+            **(json.loads(r["details"]) if r.get("details") else {}),
         )
         for r in rows
     ]

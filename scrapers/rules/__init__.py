@@ -7,17 +7,29 @@ renders every rule with its examples for docs/extraction-rules.md.
 from __future__ import annotations
 
 from scrapers.rules.base import Example, Passage, Rule, RuleMatch, example
-from scrapers.rules.counts import PhotoCount, PhotoCountSingular
+from scrapers.rules.counts import PageCount, PhotoCount, PhotoCountSingular
+from scrapers.rules.descriptive import AgeIrrespective, DigitalSignature, FileFormat, IssuingBody, ServiceCode
 from scrapers.rules.documents import DocumentList
-from scrapers.rules.money import FeeMci, FeeMciTengePair, FeePercentOfMci, FeeTenge, FreeOfCharge
+from scrapers.rules.money import FeeMci, FeeMciTengePair, FeePercentOfMci, FeeTenge, FeeUsd, FreeOfCharge
 from scrapers.rules.periods import Age, AgeLabelled, Duration, Validity
 from scrapers.rules.sizes import DigitalDpi, DigitalPixels, FaceRatio, FileMaxSize, PhotoSize, PhotoSizeBare
+from scrapers.rules.traits import (
+    BackgroundColour,
+    ColourMode,
+    MouthClosed,
+    NeutralExpression,
+    NoHeadwear,
+    NoRetouching,
+    NoTintedGlasses,
+    ReligiousHeadwear,
+)
 
 PASSAGE_RULES: tuple[Rule, ...] = (
     FeePercentOfMci(),
     FeeMciTengePair(),
     FeeMci(),
     FeeTenge(),
+    FeeUsd(),
     FreeOfCharge(),
     PhotoSize(),
     PhotoSizeBare(),
@@ -27,10 +39,24 @@ PASSAGE_RULES: tuple[Rule, ...] = (
     Validity(),
     Age(),
     AgeLabelled(),
+    AgeIrrespective(),
     Duration(),
     FaceRatio(),
     PhotoCount(),
     PhotoCountSingular(),
+    BackgroundColour(),
+    ColourMode(),
+    NeutralExpression(),
+    MouthClosed(),
+    NoHeadwear(),
+    ReligiousHeadwear(),
+    NoTintedGlasses(),
+    NoRetouching(),
+    ServiceCode(),
+    PageCount(),
+    FileFormat(),
+    DigitalSignature(),
+    IssuingBody(),
 )
 DOCUMENT_LIST = DocumentList()
 ALL_RULES: tuple[Rule | DocumentList, ...] = (*PASSAGE_RULES, DOCUMENT_LIST)

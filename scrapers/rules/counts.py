@@ -81,3 +81,25 @@ class PhotoCountSingular(Rule):
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for m in self.pattern.finditer(passage.text):
             yield RuleMatch(m.start("noun"), m.end("noun"), 1, "photos")
+
+
+class PageCount(Rule):
+    """Passport booklets come in page counts (24 or 48 pages), with different duties."""
+
+    name = "PageCount"
+    key = "pages"
+    group = "pages"
+    description = "`passport of 48 pages`, `24 страницы`, `48 беттік` -> pages."
+    examples = (
+        example("Passport of 48 pages", (48, "pages")),
+        example("паспорт объемом 24 страницы", (24, "pages")),
+        example("көлемі 24 беттік паспорт", (24, "pages")),
+        example("see page 2 of the form", note="a page number, not a count"),
+    )
+    cue = re.compile(r"page|страниц|бет")
+    pattern = re.compile(r"(?<![\d.,])(?P<n>\d{1,3})\s*(?:pages|страниц\w*|беттік|бет)(?![\w])", re.IGNORECASE)
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for m in self.pattern.finditer(passage.text):
+            yield RuleMatch(m.start(), m.end(), int(m.group("n")), "pages")
+

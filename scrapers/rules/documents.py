@@ -26,6 +26,27 @@ DOCUMENT_NOUN = re.compile(
     r"|рождени|туу|autobiograph|автобиограф|payment|оплат|төле",
     re.IGNORECASE,
 )
+# Lists that sit among requirements but are not documents to bring: grounds for refusal, notes, steps of an
+# online procedure, who is exempt, contacts and opening hours.
+NOT_DOCUMENTS = re.compile(
+    r"refus|grounds|отказ|бас\s+тарт|\bnotes?\b|примечани|ескерт|\bsteps?\b|этап|кезең|log\s+in|exempt|освобожд"
+    r"|босатыл|opening\s+hours|contact|address|адрес|мекенжай|телефон|using\s+eds|one-time\s+password"
+    r"|online\s+service|service\s+online|онлайн|on\s+the\s+portal|на\s+портале|порталда",
+    re.IGNORECASE,
+)
+CASES = re.compile(
+    r"^(?:for\s+(?:the\s+)?(?:persons?|citizens?|students?|children|foreigners)|для\s+(?:лиц|граждан)|in\s+case"
+    r"|в\s+случае|if\b|если\b)",
+    re.IGNORECASE,
+)
+STEP = re.compile(
+    r"^(?:log\s+in|sign\s+in|click|press|fill|sign\b|view|read|choose|select|make\s+a\s+payment|pay\b|visit|go\s+to"
+    r"|enter|print|wait|войдите|нажмите|заполните|подпишите|выберите|оплатите|кіріңіз|басыңыз|толтырыңыз|қол\s+қойыңыз)",
+    re.IGNORECASE,
+)
+ALTERNATIVES = re.compile(r"\bone\s+of\b|\beither\b|один\s+из|одного\s+из|любой\s+из|бірі\b", re.IGNORECASE)
+SINGLE_LEAD = re.compile(r"required\s+documents|documents\s+required|необходимые\s+документы|қажетті\s+құжаттар",
+                         re.IGNORECASE)
 TRAILING_JOINERS = re.compile(r"(?:[;,.]|\s+(?:and|or|и|или|және|немесе))+\s*$", re.IGNORECASE)
 INLINE = re.compile(r"^(?P<lead>[^:]{3,200}):\s*(?P<items>[^:]+;[^:]+)$")
 
@@ -45,6 +66,13 @@ class DocumentListReading:
 def clean_item(text: str) -> str:
     text = LIST_MARKER.sub("", text, count=1).strip()
     return TRAILING_JOINERS.sub("", text).strip()
+
+
+def _last_clause(lead_in: str) -> str:
+    """The part of a lead-in that introduces the list: its last sentence, and the heading after " / "."""
+    parts = lead_in.split(" / ")
+    parts[0] = re.split(r"(?<=[.!?])\s+", parts[0].strip())[-1]
+    return " / ".join(parts)
 
 
 class DocumentList:
@@ -69,17 +97,41 @@ class DocumentList:
             note="an inline list after a colon, items separated by semicolons",
         ),
         example("Opening hours:\n- Monday to Friday 9:00-18:00;\n- Saturday 10:00-14:00.", note="not documents"),
+        example("How to get the service online:\n- Log in on the portal;\n- Fill out the application and sign it.",
+                note="steps of a procedure, although they mention an application"),
+        example("Required documents:\n- A document certifying the identity of the owner of the dwelling.",
+                (["A document certifying the identity of the owner of the dwelling"], None),
+                note="one item under a required-documents lead-in"),
+        example(
+            "Grounds for refusal:\n1) unreliable documents or data;\n2) the documents do not meet the rules.",
+            note="grounds for refusal mention documents but are not documents to bring",
+        ),
     )
 
     def read(self, lead_in: str | None, items: Sequence[str]) -> DocumentListReading | None:
-        if len(items) < 2:
-            return None
         cleaned = [clean_item(item) for item in items]
         cleaned = [item for item in cleaned if item]
-        if len(cleaned) < 2:
+        if not cleaned:
             return None
+        if len(cleaned) == 1:
+            # One marked item is a list of one only under a lead-in that names documents ("(required
+            # documents):") and when the item itself names a document.
+            single_ok = bool(lead_in and SINGLE_LEAD.search(lead_in) and DOCUMENT_NOUN.search(cleaned[0]))
+            if not single_ok or NOT_DOCUMENTS.search(_last_clause(lead_in or "")) or STEP.match(cleaned[0]):
+                return None
+        if lead_in and NOT_DOCUMENTS.search(_last_clause(lead_in)):
+            return None
+        if lead_in and ALTERNATIVES.search(_last_clause(lead_in).split(" / ")[0]):
+            return None  # "one of the following documents:": alternatives inside one item of the main list
+        if sum(1 for item in cleaned if CASES.match(item)) * 2 > len(cleaned):
+            return None  # "For the persons residing abroad; For students ...": who, not what to bring
+        if sum(1 for item in cleaned if STEP.match(item)) * 2 >= len(cleaned):
+            return None  # "Log in on the portal; Fill out the application ...": steps, not documents
         named = sum(1 for item in cleaned if DOCUMENT_NOUN.search(item))
-        if not (lead_in and LEAD_IN.search(lead_in)) and named * 2 < len(cleaned):
+        if lead_in and LEAD_IN.search(lead_in):
+            if named * 3 < len(cleaned):
+                return None  # "submit the documents to:" followed by addresses is not a list of documents
+        elif named * 2 < len(cleaned):
             return None
         return DocumentListReading(cleaned, "\n".join(items))
 

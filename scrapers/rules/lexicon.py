@@ -66,8 +66,8 @@ PERCENT = r"(?:%|percent(?![\w])|per\s+cent(?![\w])|процент\w*|пайыз
 def to_number(token: str, *, money: bool = False) -> float:
     """Parse a digit or word token: ``3,5`` -> 3.5, ``4 983`` -> 4983, ``sixteen`` -> 16.
 
-    With ``money``, a comma followed by exactly three digits groups thousands (``1,116 tenge``): tenge
-    amounts carry at most two decimals (tiyn).
+    With ``money``, a comma or dot followed by exactly three digits groups thousands (``1,116 tenge``,
+    ``KZT 3.450``): tenge amounts carry at most two decimals (tiyn).
     """
     raw = token.strip().lower()
     key = re.sub(r"[\s-]+", " ", raw)
@@ -77,8 +77,8 @@ def to_number(token: str, *, money: bool = False) -> float:
     if hyphen_key in WORD_VALUES:
         return float(WORD_VALUES[hyphen_key])
     compact = re.sub(r"[ \u00a0\u202f]", "", raw)
-    if money and re.fullmatch(r"\d{1,3}(,\d{3})+", compact):
-        return float(compact.replace(",", ""))
+    if money and re.fullmatch(r"\d{1,3}([.,]\d{3})+", compact):
+        return float(re.sub(r"[.,]", "", compact))  # "1,116 tenge", "KZT 3.450": thousands, not decimals
     return float(compact.replace(",", "."))
 
 

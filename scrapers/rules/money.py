@@ -84,6 +84,7 @@ class FeeTenge(Rule):
         example("Monthly calculation index for 2025 is KZT 3 932 .", (3932, "KZT")),
         example("12 252 тг. (4 МРП)", (12252, "KZT"), (4, "MCI")),
         example("a fee of 1,116 tenge", (1116, "KZT"), note="comma + three digits groups thousands"),
+        example("Monthly calculation index for 2023 is KZT 3.450.", (3450, "KZT"), note="so does a dot"),
     )
     patterns = (
         re.compile(
@@ -149,11 +150,12 @@ class FreeOfCharge(Rule):
         example("Стоимость услуги: бесплатно", (0, "KZT")),
         example("Государственная услуга оказывается бесплатно.", (0, "KZT")),
         example("Стоимость | Бесплатно", (0, "KZT")),
+        example("State tax for registration of a newborn is not levied.", (0, "KZT")),
         example("Фотографирование производится через информационную систему без оплаты.",
                 note="the photograph is free, not the service"),
     )
     needs_digit = False
-    cue = re.compile(r"free|бесплатн|тегін|безвозмездн|ақысыз")
+    cue = re.compile(r"free|бесплатн|тегін|безвозмездн|ақысыз|not\s+levied|not\s+charged|не\s+взимается|алынбайды")
     FREE = r"(?:free(?:\s+of\s+charge)?|бесплатно|бесплатная|тегін|безвозмездно|ақысыз)"
     COST_LABEL = re.compile(r"cost|price|стоимост|размер\s+оплаты|плата|құны|ақысы|төлем", re.IGNORECASE)
     patterns = (
@@ -164,6 +166,12 @@ class FreeOfCharge(Rule):
             re.IGNORECASE,
         ),
         re.compile(rf"(?P<f>{FREE})\s+(?:көрсетіледі|оказывается)", re.IGNORECASE),
+        # "State tax for registration is not levied", "госпошлина не взимается": a duty of nothing
+        re.compile(
+            r"(?:state\s+(?:tax|duty|fee)|(?:гос(?:ударственная\s+)?)пошлина|мемлекеттік\s+баж)[^.;|]{0,60}?"
+            r"(?P<f>is\s+not\s+(?:levied|charged|collected)|не\s+взимается|алынбайды)",
+            re.IGNORECASE,
+        ),
     )
     alone = re.compile(rf"\s*(?P<f>{FREE})\s*[.!]?\s*$", re.IGNORECASE)
 
@@ -175,8 +183,39 @@ class FreeOfCharge(Rule):
                 yield RuleMatch(m.start("f"), m.end("f"), 0, "KZT")
         if seen:
             return
+        if passage.context and self.COST_LABEL.search(passage.context):
+            tail = re.search(rf"\s[-–—]\s*(?P<f>{self.FREE})\s*[.!]?\s*$", passage.text, re.IGNORECASE)
+            if tail:  # "Birth registration - free of charge" under "Cost of the service"
+                yield RuleMatch(tail.start("f"), tail.end("f"), 0, "KZT")
+                return
         for start, end in passage.spans:
             m = self.alone.match(passage.text, start, end)
             label = passage.text[:start] + " " + (passage.context or "")
             if m and self.COST_LABEL.search(label):
                 yield RuleMatch(m.start("f"), m.end("f"), 0, "KZT")
+
+
+class FeeUsd(Rule):
+    """Consular fees abroad are often stated in US dollars."""
+
+    name = "FeeUsd"
+    key = "fee"
+    description = "`$ 80`, `$80`, `80 USD`, `80 US dollars`, `80 долларов США` -> USD."
+    examples = (
+        example("The consular fee is $ 80.", (80, "USD")),
+        example("Fee: 80 US dollars", (80, "USD")),
+        example("консульский сбор – 60 долларов США", (60, "USD")),
+        example("Call us at +1 202 555 0100", note="no currency"),
+    )
+    cue = re.compile(r"\$|usd|dollar|доллар")
+    patterns = (
+        re.compile(r"\$\s?(?P<n>\d+(?:[.,]\d{1,2})?)(?![\d])"),
+        re.compile(r"(?<![\d.,])(?P<n>\d+(?:[.,]\d{1,2})?)\s*(?:USD|US\s+dollars?|dollars?|долл\w*(?:\s+США)?)(?![\w])",
+                   re.IGNORECASE),
+    )
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for pattern in self.patterns:
+            for m in pattern.finditer(passage.text):
+                yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n"))), "USD")
+

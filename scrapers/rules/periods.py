@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from scrapers.rules.base import Passage, Rule, RuleMatch, example
 from scrapers.rules.lexicon import AGE_STEMS, NUMBER, SPELLED_OUT, clean, to_number
 
-WORKING = r"(?:(?:working|business|work)\s+days?|рабоч\w+\s+(?:дн\w+|день)|жұмыс\s+күн\w*)"
+WORKING = r"(?:(?:working|business|work)\s+days?|work-?days|рабоч\w+\s+(?:дн\w+|день)|жұмыс\s+күн\w*)"
 CALENDAR = r"(?:calendar\s+days?|календарн\w+\s+(?:дн\w+|день)|күнтізбелік\s+күн\w*)"
 PLAIN_DAYS = r"(?:days?|дн(?:ей|я)|день|күн(?:ге|нен|ні|і)?)"
 MINUTES = r"(?:minutes?|минут\w*|мин\.)"
 HOURS = r"(?:hours?|час(?:а|ов)?|сағат\w*)"
+MONTHS = r"(?:months?|месяц(?:а|ев)?|ай(?:дан|ға|да)?)"
 YEARS = r"(?:years?|лет|года?|жыл\w*)"
 RUS_YEARS = r"(?:\s*-\s*(?:ти|и))?\s*(?:лет|года?)(?![\w])"
 
@@ -37,21 +38,36 @@ class Duration(Rule):
         example("the review period is 1-2 business days", (2, "working days"), note="a range gives its maximum"),
         example("в течение трех рабочих дней", (3, "working days")),
         example("within 10 days", (10, "days"), note="neither working nor calendar: plain days"),
+        example("taken within the last 6 months", (6, "months")),
+        example("issue of the certificate is produced during the two workdays", (2, "working days")),
+        example("This order shall enter into force ten calendar days after the date of its first official publication.",
+                note="a law's entry into force is not a service term"),
     )
     pattern = re.compile(
         rf"(?P<n>{NUMBER}){SPELLED_OUT}(?:\s*(?:-|–|—|to|до)\s*(?P<m>{NUMBER}){SPELLED_OUT})?\s*"
-        rf"(?:(?P<w>{WORKING})|(?P<c>{CALENDAR})|(?P<min>{MINUTES})|(?P<h>{HOURS})|(?P<d>{PLAIN_DAYS}))(?![\w])",
+        rf"(?:(?P<w>{WORKING})|(?P<c>{CALENDAR})|(?P<min>{MINUTES})|(?P<h>{HOURS})|(?P<mo>{MONTHS})|(?P<d>{PLAIN_DAYS}))"
+        rf"(?![\w])",
         re.IGNORECASE,
     )
     needs_digit = False
-    cue = re.compile(r"day|дн|день|күн|minut|минут|мин\.|hour|час|сағат")
+    cue = re.compile(r"day|дн|день|күн|minut|минут|мин\.|hour|час|сағат|month|месяц|ай")
+    # A law's own clockwork ("enters into force ten calendar days after its publication") is not a term of
+    # any service: durations in such a sentence are not read.
+    LAW_CLOCKWORK = re.compile(
+        r"into\s+force|official\s+publication|state\s+registration\s+(?:hereof|of\s+this)|вступает\s+в\s+силу|"
+        r"вводится\s+в\s+действие|официального\s+опубликования|қолданысқа\s+енгізіл|ресми\s+жариялан",
+        re.IGNORECASE,
+    )
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for m in self.pattern.finditer(passage.text):
+            if self.LAW_CLOCKWORK.search(passage.segment_text(m.start())):
+                continue
             value = to_number(m.group("m") or m.group("n"))
             unit = (
                 "working days" if m.group("w") else "calendar days" if m.group("c")
-                else "minutes" if m.group("min") else "hours" if m.group("h") else "days"
+                else "minutes" if m.group("min") else "hours" if m.group("h") else "months" if m.group("mo")
+                else "days"
             )
             if value <= 0:
                 continue
@@ -75,6 +91,10 @@ class Validity(Rule):
         example("вид на жительство выдается на 10 лет", (10, "years")),
         example("Куәлік 10 жылға беріледі.", (10, "years")),
         example("its validity period shall expire not earlier than 3 months", note="months: not a validity in years"),
+        example("gives the right to stay in Kazakhstan for the period of the contract, but not more than one year",
+                (1, "years")),
+        example("Multiple-entry up to 3 years (for the first time the visa is issued up to 1 year).",
+                (3, "years"), (1, "years")),
     )
     patterns = tuple(
         re.compile(p, re.IGNORECASE)
@@ -87,6 +107,9 @@ class Validity(Rule):
             rf"срок\w*\s+действия\b[^.;|]{{0,80}}?(?:[-–—:]|составляет)\s*(?:до\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
             rf"действител\w+\s+(?:в\s+течение\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
             rf"выда[её]\w*\b[^.;|]{{0,60}}?\bна\s+(?:срок\s+)?(?:до\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
+            rf"(?:right\s+to\s+stay|permit\s+is\s+issued|visa\s+is\s+issued)\b[^.;|]{{0,120}}?\b"
+            rf"(?:not\s+more\s+than|no\s+more\s+than|up\s+to)\s+(?P<n>{NUMBER})\s+{YEARS}",
+            rf"(?:single|multiple)-entry\s+up\s+to\s+(?P<n>{NUMBER})\s+{YEARS}",
             rf"(?P<n>{NUMBER})\s+жылға\s+(?:дейін\s+)?беріл\w*",
             rf"(?P<n>{NUMBER})\s+жыл(?:ға|дық)?\s+(?:мерзімге|мерзімі|мерзімде)",
             rf"қолданылу\s+мерзімі\b[^.;|]{{0,60}}?(?P<n>{NUMBER})\s+жыл\w*",
@@ -117,7 +140,7 @@ class Age(Rule):
         example("Temporary residence permit is not needed for children under 16 years old.", (16, "years")),
         example("Notarized consent of a child aged 14 to 18 years", (14, "years"), (18, "years")),
         example("16 жастан бастап", (16, "years")),
-        example("Passport is issued optionally irrespective of age.", note="no number: no age"),
+        example("Passport is issued optionally irrespective of age.", (0, "years"), note="AgeIrrespective: any age"),
     )
     patterns = tuple(
         re.compile(p, re.IGNORECASE)

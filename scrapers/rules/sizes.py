@@ -9,7 +9,8 @@ from scrapers.models import ValueRange
 from scrapers.rules.base import Passage, Rule, RuleMatch, example
 from scrapers.rules.lexicon import CM, MM, PERCENT, TIMES, clean, fmt, to_number
 
-SIDE = r"(?<![\d.,])\d{1,3}(?:[.,]\d{1,2})?(?![\d])"
+# "3,5", and "3, 5" as some pages type the decimal comma (a lone digit after it, then x or the unit)
+SIDE = r"(?<![\d.,])\d{1,3}(?:[.,]\d{1,2}|,\s\d(?=\s*(?:[x×хХX*✕]|mm|мм|cm|см|centim|сантим)))?(?![\d])"
 PHOTO_WORD = r"(?:photo(?:graph)?s?|фото\w*|снимк\w*|снимок|сурет\w*)"
 PHOTO_SIDE_MM = (15.0, 80.0)  # sizes outside this are not photo prints (e.g. a booklet of 88 x 125 mm)
 
@@ -46,8 +47,8 @@ class PhotoSize(Rule):
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for m in self.pattern.finditer(passage.text):
             unit = m.group("u2")
-            width = _to_mm(to_number(m.group("w")), m.group("u1") or unit)
-            height = _to_mm(to_number(m.group("h")), unit)
+            width = _to_mm(to_number(m.group("w").replace(" ", "")), m.group("u1") or unit)
+            height = _to_mm(to_number(m.group("h").replace(" ", "")), unit)
             if all(PHOTO_SIDE_MM[0] <= side <= PHOTO_SIDE_MM[1] for side in (width, height)):
                 yield RuleMatch(m.start(), m.end(), f"{fmt(width)}x{fmt(height)}", "mm")
 

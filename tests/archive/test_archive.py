@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scrapers.rules import ALL_RULES
 from tests.conftest import PROJECT_ROOT
 
 DATA = PROJECT_ROOT / "data"
-OBSERVE_KEYS = {"photo.size", "photo.count", "digital.pixels", "digital.dpi", "file.max_size_kb", "ratio.percent",
-                "fee", "duration", "age", "validity", "documents"}
+# Every key an extraction rule produces, and "fine" (a fee whose qualifier says it is a fine).
+OBSERVE_KEYS = {rule.key for rule in ALL_RULES} | {"fine"}
 
 
 def load_make_archive():

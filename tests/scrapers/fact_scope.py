@@ -81,7 +81,7 @@ def kinds_of(fact: dict) -> list[str]:
     if lead == "%":
         return ["ratio.percent"]
     if lead in ("kzt", "mci", "mrp") and PAYMENT_FIELD.search(name):
-        return ["fee"]
+        return ["fine"] if re.search(r"\bfine", name) else ["fee"]  # a fine has its own key, not "fee"
     if re.match(r"(working|calendar|business)\s+days|days|minutes|hours", unit):
         return ["duration"]
     if lead == "years":
@@ -146,7 +146,7 @@ def expectations(fact: dict) -> list[Expectation]:
             numbers = re.findall(r"\d+", text)
             low, high = (numbers + numbers)[:2] if len(numbers) < 2 else numbers[:2]
             exp.readings = [((float(low), float(high)), "%")]
-        elif key == "fee":
+        elif key in ("fee", "fine"):
             exp.readings = _fees(value, unit, text)
         elif key == "duration":
             exp.readings = _durations(value, unit, text)
@@ -156,6 +156,8 @@ def expectations(fact: dict) -> list[Expectation]:
             ]
             if key == "validity" and compound and not re.search(r"\byears?\b", text):
                 exp.readings = []
+            if key == "age" and re.search(r"irrespective|regardless|независимо|қарамастан", text):
+                exp.readings = [(0.0, "years")]  # "issued irrespective of age": any age, a minimum of 0
         exp.compound = len(exp.readings) > 1
         out.append(exp)
     return out

@@ -50,7 +50,8 @@ def test_egov_service_passport_table() -> None:
     assert (0.2, "MCI", "Cost of the service") in fees
     assert (8, "MCI", "Cost of the service") in fees
     assert (4983, "KZT", "Cost of the service") in fees and (2752, "KZT", "Cost of the service") in fees
-    assert (7, "MCI", "Fine for a late replacement") in fees
+    assert (7, "MCI", "Fine for a late replacement") not in fees  # a fine is not a fee
+    assert [(o.value, o.unit) for o in found if o.key == "fine"] == [(7, "MCI")]
     assert (0, "KZT", "Cost of the service") not in fees  # "without payment" is about photographs
     duration = next(o for o in found if o.key == "duration" and o.value == 15)
     assert duration.quote.endswith("no more than 15 working days.") and duration.context == "Processing time"

@@ -90,7 +90,7 @@ def test_datasette_shows_runs_findings_and_snapshots(workspace: tuple[Path, Path
         return (await ds.client.get(path)).json()
 
     rows = asyncio.run(fetch("/registry/open_findings.json?_shape=array"))
-    assert [(r["profile"], r["field"], r["kind"]) for r in rows] == [("kz-passport", "fee", "conflict")]
+    assert [(r["profile"], r["field"], r["kind"]) for r in rows] == [("kz-passport", "fee", "changed")]
     snapshots = asyncio.run(fetch("/registry/snapshot.json?_shape=array"))
     assert {s["source_id"] for s in snapshots} == {"gov-passport", "egov-visa", "gov-passport-pdf"}
     recent = asyncio.run(fetch("/registry/recent_changes.json?days=3650&_shape=array"))

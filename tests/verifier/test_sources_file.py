@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from registry.build import load_profiles
 from scrapers.hosts import Allowlist
+from scrapers.rules import ALL_RULES
 from tests.conftest import PROJECT_ROOT
 from verifier.run import load_sources
 
-OBSERVATION_KEYS = {"photo.size", "photo.count", "digital.pixels", "digital.dpi", "file.max_size_kb", "ratio.percent",
-                    "fee", "duration", "age", "validity", "documents"}
+OBSERVATION_KEYS = {rule.key for rule in ALL_RULES} | {"fine"}  # a fee whose qualifier says fine
 
 
 def test_every_source_host_is_on_the_allowlist() -> None:

@@ -65,7 +65,10 @@ def test_changed_fee_is_reported_and_accepted_as_a_new_version(workspace: tuple[
     assert code == 1
     changed = [f for f in run["findings"] if f["kind"] in ("changed", "conflict")]
     assert [(f["field"], f["registry_value"], f["observed_value"]) for f in changed] == [("fee", 8, 9)]
-    assert changed[0]["kind"] == "conflict"  # the PDF still says 8 MCI
+    # The page changed its own statement: a change, not a conflict, although the PDF still says 8 MCI.
+    assert changed[0]["kind"] == "changed"
+    assert changed[0]["agreeing_sources"] == ["gov-passport-pdf"]
+    assert changed[0]["previous"]["value"] == 8 and "8 MCI" in changed[0]["previous"]["quote"]
     result = CliRunner().invoke(
         cli,
         [
@@ -87,6 +90,11 @@ def test_changed_fee_is_reported_and_accepted_as_a_new_version(workspace: tuple[
         fee = reg.current("kz-passport").field("fee")
         assert reg.latest_version("kz-passport") == 2
         assert fee.value == 9 and "9 MCI" in fee.sources[0].quote
+        # Each value keeps exactly the sources stating it now: the page for 9, the PDF (still 8) beside it.
+        assert [s.url for s in fee.sources] == ["https://www.gov.kz/situations/21/intro?lang=en"]
+        assert [(a.value, [s.url for s in a.sources]) for a in fee.alternatives] == [
+            (8, ["https://www.gov.kz/uploads/passport-rules.pdf"])
+        ]
         assert reg.version("kz-passport", 1).value("fee") == 8
         assert reg.history("kz-passport")[-1]["findings"] == [f"{run['run_id']}/{changed[0]['id']}"]
     assert (data / "versions" / "kz-passport" / "0002.yaml").is_file()
@@ -149,10 +157,9 @@ def test_oversized_body_and_truncated_pdf_are_source_errors(workspace: tuple[Pat
     assert "larger than the 1000000-byte limit" in message
 
 
-def test_rejected_finding_is_not_raised_again_until_the_source_changes(
-    workspace: tuple[Path, Path], site: Site
-) -> None:
+def test_rejection_holds_while_the_source_states_the_same_thing(workspace: tuple[Path, Path], site: Site) -> None:
     db, data = workspace
+    verify(db, data, site)
     site.routes[PASSPORT] = Route(PASSPORT_PAGE.format(extra="").replace("15 working", "16 working").encode())
     _, run = verify(db, data, site)
     finding = next(f for f in run["findings"] if f["kind"] == "changed")
@@ -163,11 +170,18 @@ def test_rejected_finding_is_not_raised_again_until_the_source_changes(
     assert result.exit_code == 0, result.output
     code, again = verify(db, data, site)
     assert code == 0 and again["summary"]["suppressed"] == 1
+    # A new date stamp elsewhere on the page is not a new statement: the rejection holds.
     site.routes[PASSPORT] = Route(
-        PASSPORT_PAGE.format(extra="<p>Updated.</p>").replace("15 working", "16 working").encode()
+        PASSPORT_PAGE.format(extra="<p>Updated 30.11.2026.</p>").replace("15 working", "16 working").encode()
     )
     code, third = verify(db, data, site)
-    assert code == 1 and third["summary"]["changed"] == 1
+    assert code == 0 and third["summary"]["suppressed"] == 1, third
+    # Another value is a new statement: raised again, still as a change of this page.
+    site.routes[PASSPORT] = Route(PASSPORT_PAGE.format(extra="").replace("15 working", "17 working").encode())
+    code, fourth = verify(db, data, site)
+    assert code == 1 and fourth["summary"]["changed"] == 1
+    raised = next(f for f in fourth["findings"] if f["kind"] == "changed")
+    assert raised["observed_value"] == 17 and raised["previous"]["value"] == 16
 
 
 def test_offline_reads_the_archive_after_a_live_run(workspace: tuple[Path, Path], site: Site) -> None:

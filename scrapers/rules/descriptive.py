@@ -1,0 +1,141 @@
+"""Facts stated in words rather than numbers: the eGov service code, and an age rule stated as a negative
+("issued irrespective of age", which the registry keeps as a minimum age of 0)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from scrapers.rules.base import Passage, Rule, RuleMatch, example
+
+
+class ServiceCode(Rule):
+    name = "ServiceCode"
+    key = "service.code"
+    group = "service-code"
+    needs_digit = True
+    description = "`Service code: pass003_mvd`, `Код услуги: 00203002_mvd`, `Қызмет коды: ...` -> the code."
+    examples = (
+        example("Service code: pass003_mvd", ("pass003_mvd", None)),
+        example("Код услуги: 00203002_mvd", ("00203002_mvd", None)),
+        example("Қызмет коды – 009pass_mvd", ("009pass_mvd", None)),
+        example("Call centre: 1414", note="no service-code label"),
+    )
+    cue = re.compile(r"service code|код услуги|қызмет коды")
+    pattern = re.compile(
+        r"(?:service\s+code|код\s+услуги|қызмет\s+коды)\s*[:–—-]\s*(?P<code>[0-9a-z]*\d[0-9a-z]*_[a-z]{2,8})\b",
+        re.IGNORECASE,
+    )
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for m in self.pattern.finditer(passage.text):
+            yield RuleMatch(m.start("code"), m.end("code"), m.group("code").lower(), None)
+
+
+class AgeIrrespective(Rule):
+    """A document issued at any age: a minimum age of 0, stated as a negative."""
+
+    name = "AgeIrrespective"
+    key = "age"
+    group = "age-any"
+    needs_digit = False
+    description = "`issued irrespective of age`, `regardless of age`, `независимо от возраста`, `жасына қарамастан`."
+    examples = (
+        example("Passport of the Republic of Kazakhstan citizen is issued irrespective of age.", (0, "years")),
+        example("выдается независимо от возраста", (0, "years")),
+        example("жасына қарамастан беріледі", (0, "years")),
+        example("issued from the age of 16", (16, "years"), note="a threshold: read by Age, not this rule"),
+    )
+    cue = re.compile(r"irrespective|regardless|независимо|қарамастан")
+    pattern = re.compile(
+        r"(?:irrespective|regardless)\s+of\s+(?:the\s+)?age|независимо\s+от\s+возраста|жасына\s+қарамастан",
+        re.IGNORECASE,
+    )
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for m in self.pattern.finditer(passage.text):
+            yield RuleMatch(m.start(), m.end(), 0, "years")
+
+
+class FileFormat(Rule):
+    """The file format a digital photo or scan must have."""
+
+    name = "FileFormat"
+    key = "file.format"
+    group = "file-format"
+    needs_digit = False
+    description = "`in JPEG format`, `JPEG форматта`, `файл формата JPG`, `PDF format` -> JPEG / PNG / PDF."
+    examples = (
+        example("өлшемі 1 МБ аспайтын JPEG форматта 3×4 графикалық файл", ("JPEG", None)),
+        example("The photo must be a file in JPG format.", ("JPEG", None)),
+        example("scan in PDF format", ("PDF", None)),
+        example("Please bring the printed form", note="no file format named"),
+    )
+    cue = re.compile(r"jpe?g|png|pdf")
+    pattern = re.compile(
+        r"(?P<f>jpe?g|png|pdf)\s*(?:format\w*|форма\w*|файл\w*)|(?:format\w*|формат\w*)\s+(?:of\s+)?(?P<g>jpe?g|png|pdf)\b",
+        re.IGNORECASE,
+    )
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for m in self.pattern.finditer(passage.text):
+            name = (m.group("f") or m.group("g")).upper()
+            yield RuleMatch(m.start(), m.end(), "JPEG" if name in ("JPG", "JPEG") else name, None)
+
+
+class DigitalSignature(Rule):
+    """An online application signed with a digital signature (EDS / ЭЦП / ЭЦҚ)."""
+
+    name = "DigitalSignature"
+    key = "application.digital_signature"
+    group = "signature"
+    needs_digit = False
+    description = "`Sign a request with digital signature`, `Using EDS`, `подписать ЭЦП`, `ЭЦҚ арқылы` -> true."
+    examples = (
+        example("4. Sign a request with digital signature", (True, None)),
+        example("Өтінішке ЭЦҚ (электрондық цифрлық қолтаңба) арқылы қол қойылады", (True, None)),
+        example("подписать запрос с помощью ЭЦП", (True, None)),
+        example("Sign the form by hand", note="a handwritten signature"),
+    )
+    cue = re.compile(r"signature|eds|эцп|эцқ|қолтаңба")
+    pattern = re.compile(r"digital\s+signature|\bEDS\b|\bЭЦП\b|\bЭЦҚ\b|электрондық\s+цифрлық\s+қолтаңба", re.IGNORECASE)
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        m = self.pattern.search(passage.text)
+        if m:
+            yield RuleMatch(m.start(), m.end(), True, None)
+
+
+class IssuingBody(Rule):
+    """Which body issues the document, named in a small vocabulary so that rewording does not change it."""
+
+    name = "IssuingBody"
+    key = "issuing_body"
+    group = "issuer"
+    needs_digit = False
+    description = "`is issued by the Ministry of Internal Affairs`, `выдается МВД`, `ІІМ береді` -> the body's name."
+    examples = (
+        example(
+            "The passport is issued by the Ministry of Internal Affairs of the Republic of Kazakhstan through the "
+            "branches of the Public Corporation.", ("Ministry of Internal Affairs", None),
+        ),
+        example("Жеке куәлікті ҚР Ішкі істер министрлігі береді.", ("Ministry of Internal Affairs", None)),
+        example("Паспорт выдается Министерством иностранных дел", ("Ministry of Foreign Affairs", None)),
+        example("The Ministry of Internal Affairs published new rules.", note="publishing is not issuing"),
+    )
+    cue = re.compile(r"issue|выда|береді|беріледі")
+    BODIES = (
+        ("Ministry of Internal Affairs", r"Ministry\s+of\s+Internal\s+Affairs|Министерств\w+\s+внутренних\s+дел|МВД"
+                                         r"|Ішкі\s+істер\s+министрлігі\w*|ІІМ"),
+        ("Ministry of Foreign Affairs", r"Ministry\s+of\s+Foreign\s+Affairs|Министерств\w+\s+иностранных\s+дел|МИД"
+                                        r"|Сыртқы\s+істер\s+министрлігі\w*|СІМ"),
+    )
+    ISSUE = re.compile(r"issued\s+by|issues|выда[её]т(?:ся)?|выдается|береді|беріледі", re.IGNORECASE)
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for name, pattern in self.BODIES:
+            for m in re.finditer(pattern, passage.text, re.IGNORECASE):
+                sentence = passage.segment_text(m.start())
+                if self.ISSUE.search(sentence):
+                    yield RuleMatch(m.start(), m.end(), name, None)
+                    break
