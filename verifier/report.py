@@ -130,8 +130,14 @@ def coverage_line(run: RunSummary) -> str:
         f"as unmonitored with a reason ({c.monitorable_share:.0%} of what can be monitored)"
     )
     if c.uncovered:
-        line += f"; NOT covered: {', '.join(c.uncovered)}"
+        shown = c.uncovered[:UNCOVERED_SHOWN]
+        more = len(c.uncovered) - len(shown)
+        line += f"; NOT covered ({len(c.uncovered)}): {', '.join(shown)}"
+        line += f" and {more} more (--json lists them all)" if more else ""
     return line + "."
+
+
+UNCOVERED_SHOWN = 5  # a terminal line, not an inventory: --json has the full list
 
 
 def _detail_lines(f: Any) -> list[str]:
