@@ -61,7 +61,7 @@ class Expect:
     exits: tuple[int, ...] = (0,)
     says: str = ""
     state: str = "built"  # clean: data copied, nothing built | built: registry with 2 versions of kz-visa-photo
-    # | reviewed: built, plus a mirror verification run with findings F001-F004 awaiting review
+    # | reviewed: built, plus a mirror verification run with findings F001-F007 awaiting review
     check: Callable[[Workspace, str], None] | None = None
     needs_shared: bool = False
 
@@ -221,22 +221,22 @@ EXPECT: dict[str, Expect] = {
         )
     ),
     "kzdocs verify --source egov-article-visa --mirror https://egov.kz=http://127.0.0.1:8765/egov.kz": Expect(
-        exits=(1,), state="reviewed", says=r"F002\s+kz-visa-photo\s+print\.width_mm\s+changed\s+35 mm\s+40 mm"
+        exits=(1,), state="reviewed", says=r"F005\s+kz-visa-photo\s+print\.width_mm\s+changed\s+35 mm\s+40 mm"
     ),
     "kzdocs verify --source egov-article-visa --mirror https://egov.kz=http://127.0.0.1:8765/egov.kz "
-    "--report out/run.md": Expect(exits=(1,), state="reviewed", says=r"4 changed",
-                                  check=report_written("out/run.md", "## Changed (4)")),
-    'kzdocs accept RUN_ID --finding F001 --reason "the visa page now asks for 4 x 6 cm"': Expect(
-        state="reviewed", says=r"kz-visa: version 2 recorded \(\S*F001\)", check=new_version("kz-visa", 2)
+    "--report out/run.md": Expect(exits=(1,), state="reviewed", says=r"7 changed",
+                                  check=report_written("out/run.md", "## Changed (7)")),
+    'kzdocs accept RUN_ID --finding F004 --reason "the visa page now asks for 4 x 6 cm"': Expect(
+        state="reviewed", says=r"kz-visa: version 2 recorded \(\S*F004\)", check=new_version("kz-visa", 2)
     ),
-    'kzdocs accept RUN_ID --finding F002 --reason "the visa page now asks for 4 x 6 cm"': Expect(
-        state="reviewed", says=r"kz-visa-photo: version 3 recorded \(\S*F002\)", check=new_version("kz-visa-photo", 3)
+    'kzdocs accept RUN_ID --finding F005 --reason "the visa page now asks for 4 x 6 cm"': Expect(
+        state="reviewed", says=r"kz-visa-photo: version 3 recorded \(\S*F005\)", check=new_version("kz-visa-photo", 3)
     ),
-    'kzdocs reject RUN_ID --finding F004 --reason "page typo, the term is unchanged"': Expect(
-        state="reviewed", says=r"Rejected F004"
+    'kzdocs reject RUN_ID --finding F007 --reason "page typo, the term is unchanged"': Expect(
+        state="reviewed", says=r"Rejected F007"
     ),
-    'kzdocs reject RUN_ID --finding F004 --reason "typo on the page, the term is unchanged"': Expect(
-        state="reviewed", says=r"Rejected F004"
+    'kzdocs reject RUN_ID --finding F007 --reason "typo on the page, the term is unchanged"': Expect(
+        state="reviewed", says=r"Rejected F007"
     ),
     "kzdocs archive export out/mirror": Expect(
         says=rf"Exported {ARCHIVED_SOURCES} source\(s\) to out/mirror", check=files("out/mirror/index.json")
@@ -336,9 +336,18 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Wo
     finally:
         server.shutdown()
         server.server_close()
-    # The page still states its other fields (confirmed); the two edits change four monitored fields.
+    # The page still states its other fields (confirmed); the two edits change seven monitored fields.
     changed = [(f.id, f.kind.value) for f in run.findings if f.kind.value != "confirmed"]
-    assert changed == [("F001", "changed"), ("F002", "changed"), ("F003", "changed"), ("F004", "changed")], changed
+    assert all(kind == "changed" for _, kind in changed), changed
+    assert [(f.id, f.profile, f.field) for f in run.findings if f.kind.value == "changed"] == [
+        ("F001", "kz-business-visa-single-entry", "photos.size"),
+        ("F002", "kz-business-visa-single-entry", "processing_time"),
+        ("F003", "kz-business-visa-single-entry", "documents"),
+        ("F004", "kz-visa", "photos.size"),
+        ("F005", "kz-visa-photo", "print.width_mm"),
+        ("F006", "kz-visa-photo", "print.height_mm"),
+        ("F007", "kz-visa", "processing_time"),
+    ], changed
     reviewed.run_id = run.run_id
     yield {"clean": clean, "built": built, "reviewed": reviewed}
 

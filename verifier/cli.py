@@ -134,7 +134,7 @@ def accept(
 
     \b
     Example:
-      kzdocs accept RUN_ID --finding F002 --reason "the visa page now asks for 4 x 6 cm"
+      kzdocs accept RUN_ID --finding F005 --reason "the visa page now asks for 4 x 6 cm"
     """
     from verifier.review import accept as do_accept
     from verifier.review import parse_value
@@ -162,7 +162,7 @@ def reject(run_id: str, ids: tuple[str, ...], reason: str, db_path: Path, data_d
 
     \b
     Example:
-      kzdocs reject RUN_ID --finding F004 --reason "typo on the page, the term is unchanged"
+      kzdocs reject RUN_ID --finding F007 --reason "typo on the page, the term is unchanged"
     """
     from verifier.review import reject as do_reject
 
