@@ -69,6 +69,8 @@ def qualifier_at(text: str, start: int, end: int, others: Sequence[tuple[int, in
         distance = start - m.end() if m.end() <= start else m.start() - end
         if distance < 0 or (m.start() >= end and re.search(r"[,:]", text[end:m.start()])):
             continue  # a cue after the number belongs to it only up to the next comma
+        if m.start() >= end and re.search(r":", text[m.end():high]):
+            continue  # "... $ 80 Multiple-entry visa: $ 200": a label ending in a colon introduces the next value
         # A cue after the number ("7 days in an expedited manner") counts, but one before it wins a tie.
         weight = distance if m.end() <= start else distance + 2
         if best is None or weight < best[0]:
