@@ -128,10 +128,17 @@ def predictions(records: list[PortraitRecord], spec: PhotoSpec, folds: np.ndarra
 
 
 def evaluate(folders: list[Path], spec: PhotoSpec, cache: Path | None = None, progress=None) -> Evaluation:
+    return evaluate_records(read_folders(folders, cache, progress), spec, folders)
+
+
+def read_folders(folders: list[Path], cache: Path | None = None, progress=None) -> list[PortraitRecord]:
     portraits: list[LabelledPortrait] = []
     for folder in folders:
         portraits.extend(read_labels(Path(folder)))
-    records = read_all(portraits, cache, progress)
+    return read_all(portraits, cache, progress)
+
+
+def evaluate_records(records: list[PortraitRecord], spec: PhotoSpec, folders: list[Path]) -> Evaluation:
     folds = fold_of(len(records))
     oof = predictions(records, spec, folds)
     fitted = predictions(records, spec, None)

@@ -30,7 +30,7 @@ def portrait_features(analysis: PortraitAnalysis) -> dict[str, float] | None:
     features.update(_cues(analysis))
     features.update(_colour(analysis))
     features.update(_background(analysis))
-    features.update(_hair(analysis.aligned))
+    features.update(_hair(analysis.aligned, _hair_in_view(analysis)))
     features.update(_glasses(analysis.aligned))
     analysis._features = features  # type: ignore[attr-defined]
     return features
@@ -104,10 +104,26 @@ def _zone(face: AlignedFace, x0: float, x1: float, y0: float, y1: float) -> np.n
     return zone
 
 
-def _hair(face: AlignedFace) -> dict[str, float]:
+def _hair_in_view(analysis: PortraitAnalysis) -> np.ndarray:
+    """Hair probability read on the head region (real pixels only) and moved into the aligned view.
+
+    The model is run where the picture is, not on the aligned view: the view's fill beyond the image edge
+    (replicated border streaks) reads as hair or hat to the model.
+    """
+    from photo_engine.aligned import HEIGHT, WIDTH, _compose
     from photo_engine.hair import hair_segmenter
 
-    hair = hair_segmenter().probability(face.rgb) > 0.5
+    region, face = analysis.models.region, analysis.aligned
+    if region is None:
+        return np.zeros((HEIGHT, WIDTH), np.float32)
+    hair = hair_segmenter().probability(region.rgb)
+    to_full = np.array([[1 / region.scale, 0, region.box.x0], [0, 1 / region.scale, region.box.y0]])
+    return cv2.warpAffine(hair, _compose(face.matrix, to_full), (WIDTH, HEIGHT), flags=cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+
+
+def _hair(face: AlignedFace, hair_probability: np.ndarray) -> dict[str, float]:
+    hair = (hair_probability > 0.5) & face.valid
     pts = face.points
     person = (face.person > 0.5) & face.valid
     lab = face.lab
@@ -125,6 +141,7 @@ def _hair(face: AlignedFace) -> dict[str, float]:
     out["top_person"] = float(worn.sum() / max(1, valid_top.sum()))
     out["top_hair"] = float((worn & hair).sum() / n)
     out["top_other"] = float((worn & ~hair & ~skin_like).sum() / n)
+    out["top_hair_soft"] = float(hair_probability[worn].mean()) if worn.any() else 0.0
     # The band right above the forehead (a brim, a headband, a hood's edge).
     band = _zone(face, cx - 0.7 * half, cx + 0.7 * half, p10_y - 0.2 * FACE_PX, p10_y) & person & face.valid
     out["band_hair"] = float((band & hair).sum() / max(1, band.sum()))
@@ -138,6 +155,13 @@ def _hair(face: AlignedFace) -> dict[str, float]:
     sides &= person
     out["side_hair"] = float((sides & hair).sum() / max(1, sides.sum()))
     out["side_other"] = float((sides & ~hair & ~skin_like).sum() / max(1, sides.sum()))
+    # What is on top against what hangs beside the face: a hat differs from the hair below it; hair (and
+    # a scarf, which is reported as religious headwear) is the same material all round.
+    out["top_vs_side"] = (float(np.linalg.norm(np.median(lab[worn], axis=0) - np.median(lab[sides], axis=0)))
+                          if worn.sum() > 20 and sides.sum() > 20 else 0.0)
+    grey = cv2.cvtColor(face.rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    edges = np.hypot(cv2.Sobel(grey, cv2.CV_32F, 1, 0), cv2.Sobel(grey, cv2.CV_32F, 0, 1))
+    out["top_texture"] = float(np.log1p(np.median(edges[worn]))) if worn.any() else 0.0
     # Hair over the eyes and the brows (occlusion), and over the forehead (bangs, allowed).
     eyes = [face.polygon_mask(RIGHT_EYE, 2), face.polygon_mask(LEFT_EYE, 2)]
     out["eye_hair"] = max(float((e & hair).sum() / max(1, e.sum())) for e in eyes)

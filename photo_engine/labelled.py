@@ -96,12 +96,18 @@ def _image_for(folder: Path, identifier: str) -> Path:
     return folder / f"{identifier}.jpg"
 
 
+# Modules that judge, score or write outputs: they do not change what is read from a portrait.
+NOT_READING = {"checks.py", "cli.py", "evaluate.py", "labelled.py", "verdicts.py", "pipeline.py", "render.py",
+               "batch.py", "spec.py", "errors.py", "__init__.py"}
+
+
 @lru_cache(maxsize=1)
 def engine_digest() -> str:
-    """Digest of the engine's code and model files: part of every cache key."""
+    """Digest of the code and model files that read a portrait: part of every cache key."""
     root = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted([*root.rglob("*.py"), *root.glob("models/*.tflite")]):
+    readers = [p for p in root.rglob("*.py") if p.name not in NOT_READING]
+    for path in sorted([*readers, *root.glob("models/*.tflite")]):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -27,7 +27,7 @@ L2 = 1.0
 ATTRIBUTE_FEATURES: dict[str, list[str]] = {
     "headwear": ["top_hair", "top_other", "top_person", "band_hair", "band_other", "side_other", "side_hair",
                  "crown_over_face", "head_width", "top_vs_brow_l", "top_vs_brow_ab", "top_frames_face",
-                 "forehead_hair", "forehead_skin"],
+                 "forehead_hair", "forehead_skin", "top_hair_soft", "top_vs_side", "top_texture"],
     "occluded": ["hand_near", "foreign", "face_skin", "forehead_skin", "eye_hair", "brow_hair", "forehead_hair",
                  "lens_skin"],
     "grayscale": ["chroma_mean", "chroma_p99", "chroma_p90", "hue_concentration", "skin_chroma", "was_greyscale"],
