@@ -101,10 +101,11 @@ def _print_report(report) -> None:  # noqa: ANN001
               help="Also write the JSON report to this file (a folder in a batch).")
 @click.option("--background", type=click.Choice(["auto", "keep", "replace"]), default="auto", show_default=True,
               help="auto replaces the background when it fails the profile.")
+@click.option("--overwrite", is_flag=True, help="Replace output files that already exist (inputs are never replaced).")
 @db_option
 @json_option
 def make(images: tuple[Path, ...], slug: str, output: Path, sheet: Path | None, paper: str, preview: Path | None,
-         report: Path | None, background: str, db_path: Path, as_json: bool) -> None:
+         report: Path | None, background: str, overwrite: bool, db_path: Path, as_json: bool) -> None:
     """Make the document photo from a portrait: exact pixels, DPI, sRGB, file-size limit, sheet and preview.
 
     Several images or a folder run as a batch on both cores; then -o, --sheet and --preview name folders
@@ -132,13 +133,13 @@ def make(images: tuple[Path, ...], slug: str, output: Path, sheet: Path | None, 
                                 sheet=(sheet / f"{p.stem}-sheet.jpg") if sheet else None, paper=paper,
                                 preview=(preview / f"{p.stem}-preview.png") if preview else None,
                                 report=(report / f"{p.stem}.json") if report else None,
-                                background=background) for p in paths]
+                                background=background, overwrite=overwrite) for p in paths]
         reports = make_many(requests, spec, progress=True)
     else:
         from photo_engine.pipeline import make_photo
 
         reports = [make_photo(MakeRequest(image=paths[0], output=output, sheet=sheet, paper=paper, preview=preview,
-                                          report=report, background=background), spec)]
+                                          report=report, background=background, overwrite=overwrite), spec)]
     if as_json:
         data = [r.model_dump(mode="json") for r in reports]
         echo_json(data[0] if len(data) == 1 else data)

@@ -20,6 +20,7 @@ from photo_engine.checks import CheckContext, CheckResult, is_fixable, run_check
 from photo_engine.errors import (
     FaceTooSmall,
     NoFaceFound,
+    OutputExists,
     OutputWouldOverwriteInput,
     PhotoError,
     SeveralFaces,
@@ -31,6 +32,7 @@ from photo_engine.render import (
     encode_sheet,
     mm_to_px,
     render_preview,
+    stamp_not_compliant,
     write_atomic,
 )
 from photo_engine.source import SourceImage, load_source
@@ -109,6 +111,7 @@ class MakeRequest(BaseModel):
     preview: Path | None = None
     report: Path | None = None
     background: BackgroundMode = "auto"
+    overwrite: bool = False
 
 
 def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
@@ -162,6 +165,11 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
         copies = spec.copies.value if spec.copies else None
         caption = (f"{spec.title} | {spec.slug} v{spec.version} | {photo_mm[0]:g} x {photo_mm[1]:g} mm | "
                    f"kzdocs photo make")
+        if not report.compliant:
+            failed = [r.name for r in results if r.failed]
+            printed = stamp_not_compliant(printed, failed)
+            caption = f"NOT COMPLIANT ({', '.join(failed)}) - do not submit | " + caption
+            report.notes.append("the print sheet is stamped NOT COMPLIANT: the photo fails " + ", ".join(failed))
         sheet, layout = compose_sheet(printed, request.paper, photo_mm, copies, caption)
         files[request.sheet] = encode_sheet(sheet, request.sheet)
         report.sheet = {"paper": layout.paper, "copies": layout.placed, "fit": layout.fits,
@@ -182,10 +190,15 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
 
 
 def _refuse_overwriting_input(request: MakeRequest) -> None:
+    """Inputs are never written; other existing files only with ``overwrite`` (checked before any work)."""
     source = request.image.resolve()
     for target in (request.output, request.sheet, request.preview, request.report):
-        if target is not None and target.resolve() == source:
+        if target is None:
+            continue
+        if target.resolve() == source:
             raise OutputWouldOverwriteInput(str(target))
+        if target.exists() and not request.overwrite:
+            raise OutputExists(str(target))
 
 
 def _require_one_face(analysis: PortraitAnalysis) -> None:

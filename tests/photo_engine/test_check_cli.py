@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from kzdocs import cli
 
-from .conftest import BRICK, SOURCE_EXPRESSION, SUNGLASSES, WHITE, digest, failed_checks
+from .conftest import BRICK, GREY, SOURCE_EXPRESSION, SUNGLASSES, WHITE, digest, failed_checks
 from .synth import bomb_png, no_face, rgb_of, save, tiny_face, truncated_jpeg, two_faces
 
 CHECK_KEYS = {"name", "status", "measured", "limit", "message", "rule_status"}
@@ -145,3 +145,16 @@ def test_cmyk_and_alpha_inputs_are_judged_with_a_note(seeded_registry: Path, tmp
     assert checks_of(reports["print.jpg"])["colour"]["status"] == "warn"
     assert any("CMYK" in note for note in reports["print.jpg"]["notes"])
     assert checks_of(reports["cutout.png"])["face_count"]["status"] == "pass"
+
+
+def test_a_corrupted_file_in_a_batch_gets_its_own_line_and_the_others_their_reports(seeded_registry: Path,
+                                                                                    tmp_path: Path) -> None:
+    data = bytearray(WHITE.read_bytes())
+    data[len(data) // 3: len(data) // 3 + 4000] = bytes(4000)  # a run of zeros through the scan data
+    damaged = tmp_path / "damaged.jpg"
+    damaged.write_bytes(bytes(data[: len(data) // 2]))
+    result = run(seeded_registry, "check", str(damaged), str(GREY), "--profile", "kz-id-card-photo")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.startswith(str(damaged))]
+    assert len(lines) == 1 and "ERROR" in lines[0]
+    assert f"{GREY}: not compliant" in result.output

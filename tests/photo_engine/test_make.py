@@ -14,7 +14,7 @@ from PIL import Image
 from kzdocs import cli
 from photo_engine.pipeline import MakeRequest, make_photo
 
-from .conftest import BRICK, SOURCE_EXPRESSION, SUNGLASSES, WHITE, digest, failed_checks
+from .conftest import BRICK, CROWN_CUT, GREY, SOURCE_EXPRESSION, SUNGLASSES, WHITE, digest, failed_checks
 from .synth import no_face, rgb_of, save, tiny_face
 
 
@@ -156,3 +156,37 @@ def test_batch_uses_workers_reports_progress_and_names_outputs(seeded_registry: 
     assert "[3/3]" in result.stderr
     errors = [r for r in json.loads(result.stdout) if r["error"]]
     assert len(errors) == 1 and "broken.jpg" in errors[0]["error"]
+
+
+def test_make_into_the_input_folder_never_touches_an_input(seeded_registry: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "me.jpg").write_bytes(WHITE.read_bytes())
+    before = digest(folder / "me.jpg")
+    result = CliRunner().invoke(cli, ["photo", "make", str(folder), "--profile", "kz-id-card-photo", "-o",
+                                      str(folder), "--db", str(seeded_registry), "--json"])
+    assert result.exit_code == 2
+    assert digest(folder / "me.jpg") == before
+    assert "never modified" in json.loads(result.stdout)["error"]  # one image: one report
+
+
+def test_an_existing_output_is_refused_unless_overwrite_is_given(seeded_registry: Path, tmp_path: Path) -> None:
+    target = tmp_path / "o.jpg"
+    target.write_bytes(b"keep me")
+    refused = run(seeded_registry, "make", str(GREY), "--profile", "kz-id-card-photo", "-o", str(target))
+    assert refused.exit_code == 2 and "already exists" in refused.output and "--overwrite" in refused.output
+    assert target.read_bytes() == b"keep me"
+    replaced = run(seeded_registry, "make", str(GREY), "--profile", "kz-id-card-photo", "-o", str(target),
+                   "--overwrite")
+    assert replaced.exit_code in (0, 1) and Image.open(target).format == "JPEG"
+
+
+def test_a_crown_cut_source_is_marked_not_compliant_and_its_sheet_says_so(id_spec, tmp_path: Path) -> None:
+    report = make_photo(MakeRequest(image=CROWN_CUT, output=tmp_path / "o.jpg", sheet=tmp_path / "s.png"), id_spec)
+    checks = {c.name: c for c in report.checks}
+    assert checks["head_in_frame"].status == "fail" and "space above your head" in checks["head_in_frame"].message
+    assert report.compliant is False and report.fixable is False
+    sheet = np.asarray(Image.open(tmp_path / "s.png").convert("RGB")).astype(int)
+    stamp_red = (sheet[..., 0] > 180) & (sheet[..., 1] < 40) & (sheet[..., 2] < 40)
+    assert stamp_red.mean() > 0.05  # the NOT COMPLIANT stamp covers every copy
+    assert any("NOT COMPLIANT" in note for note in report.notes)
