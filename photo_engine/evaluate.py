@@ -169,3 +169,15 @@ def evaluate_records(records: list[PortraitRecord], spec: PhotoSpec, folders: li
     return Evaluation(folders=[str(f) for f in folders], profile=spec.slug, profile_version=spec.version,
                       portraits=len(records), no_face=sum(r.features is None for r in records), rows=rows,
                       misses=misses)
+
+
+def engine_verdicts(features: dict[str, float] | None, spec: PhotoSpec) -> dict[str, bool]:
+    """The verdicts `photo check` gives (committed weights, rules), keyed by attribute, for one portrait."""
+    from photo_engine.verdicts import committed_models
+
+    verdicts = {a: False for a in ATTRIBUTES}
+    verdicts.update(rule_verdicts(features, spec))
+    if features is not None:
+        for name, model in committed_models().items():
+            verdicts[name] = model.probability(features) >= 0.5
+    return verdicts
