@@ -35,6 +35,7 @@ class PortraitAnalysis:
     cues: AppearanceCues | None
     background: BackgroundReading | None
     colour: ColourReading
+    symmetric: bool = True  # read in both orientations (check) or one (make's time budget)
 
     @property
     def face_found(self) -> bool:
@@ -46,13 +47,13 @@ def analyse_portrait(source: SourceImage, symmetric: bool = True) -> PortraitAna
     out = analyse_face(source.rgb, symmetric)
     colour = read_colour(out.overview, source)
     if out.landmarks is None:
-        return PortraitAnalysis(source, out, None, None, None, None, colour)
+        return PortraitAnalysis(source, out, None, None, None, None, colour, symmetric)
     geometry = measure_geometry(out)
     aligned = align_face(source.rgb, out, geometry)
     crown_view = np.array([geometry.eye_mid[0], geometry.crown_y, 1.0]) @ aligned.matrix.T
     cues = read_cues(aligned, out.hands, float(crown_view[1]))
     background = read_background(out.region) if out.region is not None else None
-    return PortraitAnalysis(source, out, geometry, aligned, cues, background, colour)
+    return PortraitAnalysis(source, out, geometry, aligned, cues, background, colour, symmetric)
 
 
 def read_colour(overview: np.ndarray, source: SourceImage) -> ColourReading:

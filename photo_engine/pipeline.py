@@ -259,7 +259,10 @@ def preview_png(analysis: PortraitAnalysis, frame: Frame, photo: np.ndarray, spe
     if spec.eye_line_ratio is not None:
         e = spec.eye_line_ratio.value
         eye_band = (frame.height * (1 - e.max / 100), frame.height * (1 - e.min / 100))
-    lines = {"crown": head.crown_y, "eyes": head.eye_y, "chin": head.chin_y}
+    cut = any(r.name == "head_in_frame" and r.failed for r in results)
+    # A crown or chin outside the source is a guess, never a measurement: the preview says so on the line.
+    lines = {"crown (outside the source: a guess)" if cut else "crown": head.crown_y, "eyes": head.eye_y,
+             "chin": head.chin_y}
     rows = [(r.name, r.status, r.message) for r in results]
     title = f"{spec.slug} v{spec.version}: {'compliant' if not any(r.failed for r in results) else 'NOT compliant'}"
     return render_preview(photo, lines, crown_band, eye_band, rows, title)
