@@ -174,7 +174,10 @@ def _hair(face: AlignedFace, hair_probability: np.ndarray) -> dict[str, float]:
 
 def _glasses(face: AlignedFace) -> dict[str, float]:
     """Frame edges: a rim around each eye and a bridge over the nose draw lines no bare face has."""
-    grey = cv2.cvtColor(face.rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    raw = cv2.cvtColor(face.rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    raw_magnitude = np.hypot(cv2.Sobel(raw, cv2.CV_32F, 1, 0), cv2.Sobel(raw, cv2.CV_32F, 0, 1))
+    # Smoothed for the thin-frame cues: JPEG blocks and sensor noise must not read as frame edges.
+    grey = cv2.GaussianBlur(raw, (0, 0), 1.2)
     gx, gy = cv2.Sobel(grey, cv2.CV_32F, 1, 0), cv2.Sobel(grey, cv2.CV_32F, 0, 1)
     magnitude = np.hypot(gx, gy)
     pts = face.points
@@ -184,17 +187,20 @@ def _glasses(face: AlignedFace) -> dict[str, float]:
         inner = face.polygon_mask(eye, int(0.03 * FACE_PX))
         ring |= outer & ~inner
     ring &= face.valid
-    bridge_x, bridge_y = pts[168, 0], pts[168, 1]
-    bridge = _zone(face, bridge_x - 0.06 * FACE_PX, bridge_x + 0.06 * FACE_PX,
-                   bridge_y - 0.06 * FACE_PX, bridge_y + 0.04 * FACE_PX) & face.valid
+    # A frame's bridge crosses the nose anywhere from the brows' inner ends down to the eyes' inner corners.
+    bridge_x = pts[168, 0]
+    top_y, low_y = pts[168, 1] - 0.06 * FACE_PX, max(pts[[133, 362], 1].mean(), pts[168, 1]) + 0.03 * FACE_PX
+    bridge = _zone(face, bridge_x - 0.06 * FACE_PX, bridge_x + 0.06 * FACE_PX, top_y, low_y) & face.valid
     cheek = (face.circle_mask(tuple(pts[50, :2]), 0.06 * FACE_PX) | face.circle_mask(tuple(pts[280, :2]),
                                                                                       0.06 * FACE_PX)) & face.valid
     base = float(np.median(magnitude[cheek])) + 1.0 if cheek.any() else 1.0
+    raw_base = float(np.median(raw_magnitude[cheek])) + 1.0 if cheek.any() else 1.0
     # Horizontal edges over the bridge (the frame's bar) against vertical ones (the nose's sides).
-    bar = float(np.median(np.abs(gy[bridge]))) if bridge.any() else 0.0
+    bar = float(np.percentile(np.abs(gy[bridge]), 75)) if bridge.any() else 0.0
     return {
-        "rim_edges": float(np.percentile(magnitude[ring], 75)) / base if ring.any() else 0.0,
+        "rim_edges": float(np.percentile(raw_magnitude[ring], 75)) / raw_base if ring.any() else 0.0,
+        "rim_edges_smooth": float(np.percentile(magnitude[ring], 75)) / base if ring.any() else 0.0,
         "bridge_bar": bar / base,
-        "bridge_dark": float(np.median(face.lab[..., 0][bridge]) - np.median(face.lab[..., 0][cheek]))
+        "bridge_dark": float(np.percentile(face.lab[..., 0][bridge], 25) - np.median(face.lab[..., 0][cheek]))
         if bridge.any() and cheek.any() else 0.0,
     }

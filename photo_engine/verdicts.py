@@ -37,7 +37,7 @@ ATTRIBUTE_FEATURES: dict[str, list[str]] = {
     "eyes_closed": ["eye_opening", "abs_pitch", "lens_skin"],
     "sunglasses": ["lens_skin", "lens_dark", "rim_edges", "glare"],
     "head_cut": ["crown_cut", "crown_tight", "chin_tight", "crown_margin", "chin_margin", "top_valid"],
-    "glasses": ["rim_edges", "bridge_bar", "bridge_dark", "lens_skin", "lens_dark", "glare"],
+    "glasses": ["rim_edges_smooth", "bridge_bar", "bridge_dark", "lens_skin", "lens_dark", "glare"],
 }
 
 

@@ -18,6 +18,7 @@ BRICK = _PORTRAITS["brick-wall"]
 SUNGLASSES = _PORTRAITS["sunglasses"]
 GREY = _PORTRAITS["plain-grey"]
 CROWN_CUT = _PORTRAITS["crown-cut"]
+CLEAR_GLASSES = _PORTRAITS["clear-glasses"]
 # What make cannot change about the astronaut: her smile shows teeth (a true failure). The engine also calls
 # her bangs an occlusion (a known false positive of the learned occlusion verdict, issue 9).
 SOURCE_EXPRESSION = {"mouth_closed", "occlusion"}

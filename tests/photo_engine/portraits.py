@@ -88,6 +88,20 @@ def with_sunglasses(rgb: np.ndarray) -> np.ndarray:
     return out
 
 
+def with_clear_glasses(rgb: np.ndarray) -> np.ndarray:
+    """Thin dark rims around both eyes and a bridge over the nose: clear lenses, the eyes stay visible."""
+    out = rgb.copy()
+    (lx, ly), (rx, ry) = eye_centres(rgb)
+    span = abs(rx - lx)
+    axes = (int(0.36 * span), int(0.27 * span))
+    rim = max(2, int(0.06 * span))  # about 4 mm at a 65 mm eye distance
+    for x, y in ((lx, ly), (rx, ry)):
+        cv2.ellipse(out, (int(x), int(y + 0.04 * span)), axes, 0, 0, 360, (30, 25, 25), rim)
+    bridge_y = int((ly + ry) / 2 - 0.08 * span)
+    cv2.line(out, (int(lx + axes[0]), bridge_y), (int(rx - axes[0]), bridge_y), (30, 25, 25), rim)
+    return out
+
+
 def crown_cut(rgb: np.ndarray) -> np.ndarray:
     """The portrait with its top sliced off through the hair, as in many tight casual crops."""
     from photo_engine.face import analyse_face
@@ -105,6 +119,7 @@ def make_all(folder: Path) -> dict[str, Path]:
         "plain-grey": on_background(plain(215)),
         "brick-wall": on_background(brick_wall()),
         "sunglasses": with_sunglasses(white),
+        "clear-glasses": with_clear_glasses(white),
         "crown-cut": crown_cut(white),
     }
     paths = {}

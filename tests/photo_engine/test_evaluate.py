@@ -10,8 +10,8 @@ from photo_engine.verdicts import ATTRIBUTE_FEATURES, committed_models, fit, mat
 
 # Out-of-fold floors. Where the engine reaches the 0.92 target the test asserts the target; below it the
 # floor sits just under the measured out-of-fold figure (5-fold, seed 20261201) and issue 9 stays open:
-# headwear 0.800, occluded 0.655, background 0.887, glasses 0.797 measured.
-FLOORS = {"headwear": 0.78, "occluded": 0.63, "background": 0.86, "glasses": 0.77}
+# headwear 0.800, occluded 0.655, background 0.887, glasses 0.864 measured.
+FLOORS = {"headwear": 0.78, "occluded": 0.63, "background": 0.86, "glasses": 0.84}
 ALL = ["headwear", "occluded", "grayscale", "background", "mouth_open", "eyes_closed", "sunglasses", "frontal",
        "glasses", "head_cut"]
 

@@ -1,0 +1,69 @@
+"""The checks that rest on learned verdicts, on portraits whose truth is known by construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from photo_engine.checks import CheckContext, check_glasses, check_headwear, check_pose_roll
+from photo_engine.pipeline import check_image
+
+from .conftest import CLEAR_GLASSES, WHITE
+from .synth import rotate
+
+
+@pytest.fixture(scope="module")
+def glasses_analysis():
+    from photo_engine.analysis import analyse_portrait
+    from photo_engine.source import load_source
+
+    return analyse_portrait(load_source(CLEAR_GLASSES))
+
+
+def test_clear_glasses_fail_where_the_profile_forbids_them_and_pass_elsewhere(glasses_analysis, specs) -> None:
+    egov, id_card = specs["kz-egov-upload-photo"], specs["kz-id-card-photo"]
+    assert egov.glasses_allowed.value is False and id_card.glasses_allowed.value is True
+    forbidden = check_glasses(CheckContext(glasses_analysis, egov))
+    allowed = check_glasses(CheckContext(glasses_analysis, id_card))
+    assert forbidden.status == "fail" and "without glasses" in forbidden.message
+    assert allowed.status == "pass" and "clear glasses seen" in allowed.message
+
+
+def test_clear_glasses_are_not_sunglasses(id_spec) -> None:
+    report = check_image(CLEAR_GLASSES, id_spec)
+    assert {c.name: c.status for c in report.checks}["sunglasses"] == "pass"
+
+
+def test_no_glasses_are_seen_on_a_bare_face(white_analysis, specs) -> None:
+    assert check_glasses(CheckContext(white_analysis, specs["kz-egov-upload-photo"])).status == "pass"
+
+
+def test_a_covering_that_frames_the_face_warns_with_the_religious_exemption(white_analysis, id_spec) -> None:
+    """Headwear read with material down both sides of the face: a warning naming the exemption, not a fail."""
+    ctx = CheckContext(white_analysis, id_spec)
+    ctx._learned = {"headwear": 0.9}
+    framing = dict(ctx.features, side_other=0.8, top_frames_face=0.0)
+    ctx.analysis._features = framing
+    try:
+        scarf = check_headwear(ctx)
+        ctx.analysis._features = dict(framing, side_other=0.05)
+        hat = check_headwear(ctx)
+    finally:
+        del white_analysis._features
+    assert scarf.status == "warn" and "religious" in scarf.message and "face oval" in scarf.message
+    assert hat.status == "fail" and "take it off" in hat.message
+
+
+def test_pose_messages_state_the_measured_angle_and_the_limit(white_analysis, id_spec) -> None:
+    from photo_engine.analysis import analyse_portrait
+    from photo_engine.source import SourceImage
+
+    turned = analyse_portrait(SourceImage("turned", rotate(white_analysis.source.rgb, -14.0), "RGB", "JPEG"))
+    result = check_pose_roll(CheckContext(turned, id_spec))
+    assert result.status == "fail"
+    assert f"{abs(turned.geometry.roll_deg):.1f} degrees; the rule allows {id_spec.roll_max.value:g}" in result.message
+    assert "tolerance" in result.message
+
+
+def test_the_plain_portrait_has_its_whole_head_in_frame(id_spec) -> None:
+    report = check_image(WHITE, id_spec)
+    assert {c.name: c.status for c in report.checks}["head_in_frame"] == "pass"
