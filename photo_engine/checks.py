@@ -38,16 +38,11 @@ FIXABLE = {"head_size", "framing", "background"}
 # not a measured failure, so each tolerance grows by that much.
 POSE_REPEATABILITY = 0.2
 ROLL_TOLERANCE, YAW_TOLERANCE, PITCH_TOLERANCE = (t + POSE_REPEATABILITY for t in (0.5, 11.0, 12.0))
-EYES_CLOSED, EYES_NARROW = 0.12, 0.17  # lid gap over eye width
-MOUTH_OPEN_GAP, MOUTH_PARTED_GAP, TEETH_SHARE = 0.06, 0.025, 0.10
-LENS_SKIN_MIN = 0.23  # below this share of skin around the eyes, lenses are tinted
+# Thresholds below only word the message of a learned verdict (which cue to name); they decide nothing.
+EYES_NARROW = 0.17  # lid gap over eye width: "open them fully" warning on open eyes
+TEETH_SHARE = 0.10
 HAND_NEAR_FACE = 0.33  # face heights
-FOREHEAD_COVERED = 0.25
 FOREIGN_OVER_FACE = 0.24
-HEAD_RAISED = 0.45  # something stands on the head when the crown is this far above point 10 (face heights)
-HEAD_TALL = 0.70
-TOP_UNLIKE_BROWS_L, TOP_UNLIKE_BROWS_AB = 30.0, 30.0
-BRIM_WIDTH, BRIM_MAX_YAW = 1.85, 20.0
 GLARE_WARN, GLARE_FAIL = 0.015, 0.06
 LIGHT_UNEVEN_WARN = 15.0  # only ever a warning: no profile states a lighting rule and cheeks differ by shape
 SHARP_WARN, SHARP_FAIL = 20.0, 12.0  # Laplacian RMS of the eye region at a 200 px face
