@@ -111,12 +111,11 @@ def _hair_in_view(analysis: PortraitAnalysis) -> np.ndarray:
     (replicated border streaks) reads as hair or hat to the model.
     """
     from photo_engine.aligned import HEIGHT, WIDTH, _compose
-    from photo_engine.hair import hair_segmenter
 
     region, face = analysis.models.region, analysis.aligned
-    if region is None:
+    hair = analysis.hair_probability()
+    if region is None or hair is None:
         return np.zeros((HEIGHT, WIDTH), np.float32)
-    hair = hair_segmenter().probability(region.rgb, symmetric=analysis.symmetric)
     to_full = np.array([[1 / region.scale, 0, region.box.x0], [0, 1 / region.scale, region.box.y0]])
     return cv2.warpAffine(hair, _compose(face.matrix, to_full), (WIDTH, HEIGHT), flags=cv2.INTER_LINEAR,
                           borderMode=cv2.BORDER_CONSTANT, borderValue=0)
