@@ -26,6 +26,7 @@ DECIDE = 0.5
 # A head covering whose material also runs down beside the face (side zones mostly not hair, not skin) is
 # read as a scarf or hijab framing the face rather than a hat.
 FRAMING_COVER = 0.45
+SIDE_ROOM = 0.08  # face heights between the face oval and a side edge: room for the ear
 # Failures that cropping and background replacement remove (roll only while small enough to rotate away).
 FIXABLE = {"head_size", "framing", "background"}
 
@@ -166,23 +167,41 @@ def _too_small_for_minimum(spec: PhotoSpec, width: int, height: int) -> tuple[st
 
 
 def check_head_in_frame(ctx: CheckContext) -> CheckResult:
-    """The crown and the chin must lie inside the source: a cut head cannot be measured or made compliant."""
-    features = ctx.features
+    """The crown, the chin and both sides of the head must lie inside the source: a cut head cannot be measured.
+
+    Crown and chin: the learned verdict (labelled crown_in_frame / chin_in_frame). Sides: a fixed margin, not
+    fitted: the ears stand out about a tenth of a face height beyond the mesh's face oval, so an oval closer
+    than SIDE_ROOM to a side edge means the ear or the side of the head is cut.
+    """
+    features, geo = ctx.features, ctx.analysis.geometry
     cut = ctx.learned.get("head_cut", 0.0)
-    rule = _engine_rule("engine.head_in_frame", "the whole head (crown to chin) inside the source image")
+    rule = _engine_rule("engine.head_in_frame", "the whole head (crown to chin, ear to ear) inside the source image")
+    side_room = _side_room(ctx)
     measured = {"cut_probability": round(cut, 2), "crown_room": round(features.get("crown_margin", 0.0), 2),
-                "chin_room": round(features.get("chin_margin", 0.0), 2)}
-    limit = "space above the hair and below the chin in the source image"
-    if cut < DECIDE and not ctx.analysis.geometry.crown_cut_off:
-        return _result("head_in_frame", "pass", measured, limit, "the whole head is inside the picture", rule)
-    crown = features.get("crown_tight", 0.0) >= features.get("chin_tight", 0.0) or ctx.analysis.geometry.crown_cut_off
-    if crown:
-        text = ("the top of the head is cut off by the picture's edge, so the head cannot be measured: take the "
-                "photo again with space above your head")
-    else:
-        text = ("the chin is cut off by the picture's edge, so the head cannot be measured: take the photo again "
-                "with space below your chin")
-    return _result("head_in_frame", "fail", measured, limit, text, rule)
+                "chin_room": round(features.get("chin_margin", 0.0), 2), "side_room": round(side_room, 2)}
+    limit = f"space above the hair and below the chin; the face oval >= {SIDE_ROOM:g} face heights from the sides"
+    if cut >= DECIDE or geo.crown_cut_off:
+        crown = features.get("crown_tight", 0.0) >= features.get("chin_tight", 0.0) or geo.crown_cut_off
+        where, fix = (("the top of the head", "space above your head") if crown
+                      else ("the chin", "space below your chin"))
+        return _result("head_in_frame", "fail", measured, limit,
+                       f"{where} is cut off by the picture's edge, so the head cannot be measured: take the photo "
+                       f"again with {fix}", rule)
+    if side_room < SIDE_ROOM:
+        return _result("head_in_frame", "fail", measured, limit,
+                       "the side of the head (an ear) is cut off by the picture's edge: take the photo again with "
+                       "space on both sides of your head", rule)
+    return _result("head_in_frame", "pass", measured, limit, "the whole head is inside the picture", rule)
+
+
+def _side_room(ctx: CheckContext) -> float:
+    """Distance of the face oval from the nearer side edge of the source, in face heights."""
+    points = ctx.analysis.models.landmarks
+    geo, width = ctx.analysis.geometry, ctx.analysis.source.width
+    if points is None or geo.face_height <= 0:
+        return 9.0
+    xs = points[:468, 0]
+    return float(min(xs.min(), width - 1 - xs.max()) / geo.face_height)
 
 
 def check_head_size(ctx: CheckContext) -> CheckResult:

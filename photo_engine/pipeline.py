@@ -223,8 +223,12 @@ def render_frame(analysis: PortraitAnalysis, frame: Frame, spec: PhotoSpec, repl
     if frame.needs_padding:
         inside = warp(np.full(source.rgb.shape[:2], 255, np.uint8), frame, border_value=(0,),
                       interpolation=cv2.INTER_NEAREST) > 127
-        tone = _background_tone(analysis)
-        out[~inside] = tone
+        tone = np.asarray(_background_tone(analysis), np.float32)
+        # Feathered: the photo fades into the padding over a few pixels instead of meeting it at a seam.
+        feather = max(3.0, 0.02 * max(frame.width, frame.height))
+        distance = cv2.distanceTransform(inside.astype(np.uint8), cv2.DIST_L2, 3)
+        alpha = np.clip(distance / feather, 0.0, 1.0)[..., None]
+        out = np.clip(out.astype(np.float32) * alpha + tone * (1.0 - alpha) + 0.5, 0, 255).astype(np.uint8)
     return out
 
 

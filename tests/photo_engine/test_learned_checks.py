@@ -67,3 +67,16 @@ def test_pose_messages_state_the_measured_angle_and_the_limit(white_analysis, id
 def test_the_plain_portrait_has_its_whole_head_in_frame(id_spec) -> None:
     report = check_image(WHITE, id_spec)
     assert {c.name: c.status for c in report.checks}["head_in_frame"] == "pass"
+
+
+def test_a_head_cut_at_the_side_fails_head_in_frame_with_advice(white_analysis, id_spec, tmp_path) -> None:
+    from PIL import Image
+
+    from photo_engine.pipeline import check_image
+
+    rgb = white_analysis.source.rgb
+    right_cheek = int(white_analysis.models.landmarks[454, 0])
+    path = tmp_path / "side-cut.jpg"
+    Image.fromarray(rgb[:, : right_cheek - 10]).save(path, quality=92)
+    result = {c.name: c for c in check_image(path, id_spec).checks}["head_in_frame"]
+    assert result.status == "fail" and "space on both sides" in result.message
