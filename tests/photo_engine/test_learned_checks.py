@@ -37,20 +37,17 @@ def test_no_glasses_are_seen_on_a_bare_face(white_analysis, specs) -> None:
     assert check_glasses(CheckContext(white_analysis, specs["kz-egov-upload-photo"])).status == "pass"
 
 
-def test_a_covering_that_frames_the_face_warns_with_the_religious_exemption(white_analysis, id_spec) -> None:
-    """Headwear read with material down both sides of the face: a warning naming the exemption, not a fail."""
-    ctx = CheckContext(white_analysis, id_spec)
+def test_headwear_fails_and_names_the_religious_exemption_where_the_profile_has_one(white_analysis, specs) -> None:
+    with_exemption = specs["kz-id-card-photo"]
+    assert with_exemption.religious_allowed.value is True
+    ctx = CheckContext(white_analysis, with_exemption)
     ctx._learned = {"headwear": 0.9}
-    framing = dict(ctx.features, side_other=0.8, top_frames_face=0.0)
-    ctx.analysis._features = framing
-    try:
-        scarf = check_headwear(ctx)
-        ctx.analysis._features = dict(framing, side_other=0.05)
-        hat = check_headwear(ctx)
-    finally:
-        del white_analysis._features
-    assert scarf.status == "warn" and "religious" in scarf.message and "face oval" in scarf.message
-    assert hat.status == "fail" and "take it off" in hat.message
+    result = check_headwear(ctx)
+    assert result.status == "fail" and "take it off" in result.message
+    assert "religious head covering is exempt" in result.message and "face oval" in result.message
+    ctx_bare = CheckContext(white_analysis, with_exemption)
+    ctx_bare._learned = {"headwear": 0.1}
+    assert check_headwear(ctx_bare).status == "pass"
 
 
 def test_pose_messages_state_the_measured_angle_and_the_limit(white_analysis, id_spec) -> None:
