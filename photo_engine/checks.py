@@ -379,8 +379,8 @@ def check_headwear(ctx: CheckContext) -> CheckResult:
         return _result("headwear", "pass", measured, limit, "no headwear seen", rule)
     text = "headwear seen (hat, cap, beanie or hood): take it off for the photo"
     if ctx.spec.religious_allowed.value:
-        text += ("; a religious head covering is exempt ({}) only if it leaves the whole face oval visible, "
-                 "from the hairline to the chin".format(ctx.spec.religious_allowed.source_text()))
+        text += (f"; a religious head covering is allowed by this profile ({ctx.spec.religious_allowed.key}) only "
+                 "if it leaves the whole face oval visible, from the hairline to the chin")
     return _result("headwear", "fail", measured, limit, text, rule)
 
 

@@ -44,7 +44,7 @@ def test_headwear_fails_and_names_the_religious_exemption_where_the_profile_has_
     ctx._learned = {"headwear": 0.9}
     result = check_headwear(ctx)
     assert result.status == "fail" and "take it off" in result.message
-    assert "religious head covering is exempt" in result.message and "face oval" in result.message
+    assert "religious head covering is allowed" in result.message and "face oval" in result.message
     ctx_bare = CheckContext(white_analysis, with_exemption)
     ctx_bare._learned = {"headwear": 0.1}
     assert check_headwear(ctx_bare).status == "pass"
