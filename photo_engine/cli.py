@@ -183,7 +183,15 @@ def evaluate(folders: tuple[Path, ...], slug: str, cache: Path | None, db_path: 
     for folder in chosen:
         if not (folder / "labels.csv").is_file():
             raise click.UsageError(f"{folder}: no labels.csv there; pass a folder of labelled portraits")
-    result = run_evaluation(chosen, spec, cache)
+    count = 0
+
+    def progress(step: int) -> None:
+        nonlocal count
+        count += step
+        if count % 25 == 0:
+            click.echo(f"read {count} portraits", err=True)
+
+    result = run_evaluation(chosen, spec, cache, progress)
     if as_json:
         echo_json(result.model_dump(mode="json"))
     else:
