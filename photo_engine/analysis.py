@@ -6,7 +6,9 @@ the visa rules without looking at the picture again.
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cv2
 import numpy as np
@@ -35,6 +37,11 @@ class PortraitAnalysis:
     cues: AppearanceCues | None
     background: BackgroundReading | None
     colour: ColourReading
+    symmetric: bool = True  # read in both orientations (check) or one (make's time budget)
+    hair_job: Future | None = None  # hair probability of the head region, computed beside the measuring
+
+    def hair_probability(self) -> np.ndarray | None:
+        return self.hair_job.result() if self.hair_job is not None else None
 
     @property
     def face_found(self) -> bool:
@@ -46,13 +53,27 @@ def analyse_portrait(source: SourceImage, symmetric: bool = True) -> PortraitAna
     out = analyse_face(source.rgb, symmetric)
     colour = read_colour(out.overview, source)
     if out.landmarks is None:
-        return PortraitAnalysis(source, out, None, None, None, None, colour)
+        return PortraitAnalysis(source, out, None, None, None, None, colour, symmetric)
+    # The hair model needs only the head region; it runs on a thread of its own (it releases the GIL) while
+    # geometry, the aligned view and the cues are measured here, so make pays for it hardly at all.
+    hair_job = _hair_pool().submit(_hair, out.region.rgb, symmetric) if out.region is not None else None
     geometry = measure_geometry(out)
     aligned = align_face(source.rgb, out, geometry)
     crown_view = np.array([geometry.eye_mid[0], geometry.crown_y, 1.0]) @ aligned.matrix.T
     cues = read_cues(aligned, out.hands, float(crown_view[1]))
     background = read_background(out.region) if out.region is not None else None
-    return PortraitAnalysis(source, out, geometry, aligned, cues, background, colour)
+    return PortraitAnalysis(source, out, geometry, aligned, cues, background, colour, symmetric, hair_job)
+
+
+@lru_cache(maxsize=1)
+def _hair_pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="hair")
+
+
+def _hair(rgb: np.ndarray, symmetric: bool) -> np.ndarray:
+    from photo_engine.hair import hair_segmenter
+
+    return hair_segmenter().probability(rgb, symmetric=symmetric)
 
 
 def read_colour(overview: np.ndarray, source: SourceImage) -> ColourReading:

@@ -77,3 +77,8 @@ class FileSizeUnreachable(PhotoError):
         super().__init__(
             f"{path}: cannot get the JPEG under {limit_kb:g} KB (smallest at acceptable quality: {smallest_kb:.0f} KB)"
         )
+
+
+class OutputExists(PhotoError):
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path}: already exists; choose another output or pass --overwrite to replace it")

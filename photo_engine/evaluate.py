@@ -1,154 +1,183 @@
-"""Scoring the engine against labelled portraits: balanced accuracy per attribute.
+"""Scoring the engine against labelled portraits: out-of-fold balanced accuracy per attribute.
 
-How verdicts map to labels:
-- sunglasses, headwear, occluded: the check of that name fails.
-- mouth_open: `mouth_closed` fails. frontal: none of `pose_roll`, `pose_yaw`, `pose_pitch` fails.
-- background: the label `plain_light` (white or light grey, untextured) is the positive class; the engine's
-  positive is a background read as plain and light (`background` check's measured kind `plain_light`),
-  whatever colours the chosen profile allows. `plain_dark`, `plain_color` and `busy` are negatives.
-- grayscale: the labelled set has no greyscale portrait, so each portrait is also scored as a greyscale copy
-  made here (a known positive); the colour portraits are the negatives.
-- fixable vs source_usable: the report's `fixable`.
-Each row's `uncertain` attributes are left out. Balanced accuracy is the mean of the true-positive and
-true-negative rates; when only one class is present it is that class's rate, and the note says so.
+Every weight fitted on labels is fitted inside k-fold cross-validation over all given folders together
+(one fold assignment per portrait, fixed by a seed); each portrait is judged by models that never saw it.
+That out-of-fold figure is the headline, with a 95 % bootstrap interval; the in-sample figure (models fitted
+on everything, as committed) stands beside it to show how much fitting flatters.
+
+How verdicts map to labels (the positive class is the problem):
+- learned attributes (verdicts.ATTRIBUTE_FEATURES): probability >= 0.5.
+- frontal: none of the pose checks fails (roll, yaw, pitch against the profile with their tolerances).
+- head_cut: learned; the `head_in_frame` check fails (label: crown_in_frame or chin_in_frame is 0).
+- background: the label `plain_light` is the positive class.
+Rows' `uncertain` attributes are left out. A portrait where no face is found counts with the verdicts the
+engine gives it then: not frontal, and no other problem seen.
 """
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import numpy as np
 from pydantic import BaseModel, Field
 
-from photo_engine.analysis import analyse_portrait, read_colour
-from photo_engine.pipeline import judge
-from photo_engine.source import SourceImage, load_source
+from photo_engine.labelled import ATTRIBUTES, LabelledPortrait, PortraitRecord, read_all, read_labels
 from photo_engine.spec import PhotoSpec
+from photo_engine.verdicts import ATTRIBUTE_FEATURES, fit, matrix_of
 
-DEFAULT_PORTRAITS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "portraits"
-TARGET = 0.9
-ATTRIBUTES = ["sunglasses", "headwear", "mouth_open", "frontal", "occluded", "background", "grayscale", "fixable"]
-LABEL_COLUMN = {"fixable": "source_usable"}
+SHARED_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+DEFAULT_FOLDERS = [SHARED_EVAL / "portraits", SHARED_EVAL / "pool"]
+TARGET = 0.92
+FOLDS = 5
+SEED = 20261201
+BOOTSTRAP = 2000
+ITA_SPLIT = 28.0  # degrees: over it "lighter", at or under it "darker" (Chardon's tan/brown/dark bands)
 
 
 class AttributeScore(BaseModel):
     attribute: str
-    balanced_accuracy: float
+    method: str  # "learned" (fitted inside CV) or "rule" (no fitted parameter)
+    out_of_fold: float
+    interval: tuple[float, float]
+    in_sample: float
     n: int
     positives: int
     negatives: int
     true_positive_rate: float | None
     true_negative_rate: float | None
-    note: str = ""
+    by_skin: dict[str, float | None] = Field(default_factory=dict)
+    skin_counts: dict[str, list[int]] = Field(default_factory=dict)
 
 
 class Evaluation(BaseModel):
-    folder: str
+    folders: list[str]
     profile: str
     profile_version: int
     portraits: int
+    no_face: int
+    folds: int = FOLDS
+    seed: int = SEED
     target: float = TARGET
     rows: list[AttributeScore]
     misses: list[str] = Field(default_factory=list)
-    predictions: dict[str, dict[str, bool]] = Field(default_factory=dict)
 
 
-def predict(report) -> dict[str, bool]:  # noqa: ANN001 - ImageReport
-    """Attribute verdicts from a check report."""
-    status = {c.name: c.status for c in report.checks}
-    measured = {c.name: c.measured for c in report.checks}
-    background = measured.get("background")
-    return {
-        "sunglasses": status.get("sunglasses") == "fail",
-        "headwear": status.get("headwear") == "fail",
-        "mouth_open": status.get("mouth_closed") == "fail",
-        "frontal": not any(status.get(n) == "fail" for n in ("pose_roll", "pose_yaw", "pose_pitch")),
-        "occluded": status.get("occlusion") == "fail",
-        "background": isinstance(background, dict) and background.get("kind") == "plain_light",
-        "grayscale": bool(measured.get("colour", {}).get("greyscale")),
-        "fixable": bool(report.fixable),
-    }
-
-
-def _truth(row: dict[str, str], attribute: str) -> bool | None:
-    uncertain = {u.strip() for u in (row.get("uncertain") or "").replace(";", ",").split(",") if u.strip()}
-    column = LABEL_COLUMN.get(attribute, attribute)
-    if attribute in uncertain or column in uncertain:
-        return None
-    value = (row.get(column) or "").strip()
-    if attribute == "background":
-        return value == "plain_light" if value else None
-    if value not in ("0", "1"):
-        return None
-    return value == "1"
-
-
-def score(pairs: list[tuple[bool, bool]], attribute: str) -> AttributeScore:
-    """Balanced accuracy of (truth, predicted) pairs."""
-    pos = [p for t, p in pairs if t]
-    neg = [p for t, p in pairs if not t]
-    tpr = sum(pos) / len(pos) if pos else None
-    tnr = sum(1 for p in neg if not p) / len(neg) if neg else None
+def balanced_accuracy(truth: np.ndarray, predicted: np.ndarray) -> tuple[float, float | None, float | None]:
+    truth, predicted = truth.astype(bool), predicted.astype(bool)
+    tpr = float(predicted[truth].mean()) if truth.any() else None
+    tnr = float((~predicted[~truth]).mean()) if (~truth).any() else None
     rates = [r for r in (tpr, tnr) if r is not None]
-    note = "" if len(rates) == 2 else "one class only: the rate of that class"
-    return AttributeScore(attribute=attribute, balanced_accuracy=float(np.mean(rates)) if rates else 0.0,
-                          n=len(pairs), positives=len(pos), negatives=len(neg), true_positive_rate=tpr,
-                          true_negative_rate=tnr, note=note)
+    return (float(np.mean(rates)) if rates else 0.0), tpr, tnr
 
 
-def evaluate_folder(folder: Path, spec: PhotoSpec) -> Evaluation:
-    folder = Path(folder)
-    labels_path = folder / "labels.csv"
-    if not labels_path.is_file():
-        from photo_engine.errors import ImageUnreadable
-
-        raise ImageUnreadable(str(labels_path), "no labels.csv in the evaluation folder")
-    with labels_path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    pairs: dict[str, list[tuple[bool, bool]]] = {a: [] for a in ATTRIBUTES}
-    misses: list[str] = []
-    predictions: dict[str, dict[str, bool]] = {}
-    for row in rows:
-        image = _image_for(folder, row["id"])
-        source = load_source(image)
-        report = judge(analyse_portrait(source), spec)
-        predicted = predict(report)
-        predictions[row["id"]] = predicted
-        for attribute in ATTRIBUTES:
-            truth = _truth(row, attribute)
-            if truth is None:
-                continue
-            pairs[attribute].append((truth, predicted[attribute]))
-            if truth != predicted[attribute]:
-                misses.append(f"{row['id']} {attribute}: labelled {int(truth)}, "
-                              f"engine says {int(predicted[attribute])}")
-        grey = _greyscale_copy(source)
-        grey_verdict = read_colour(grey.rgb, grey).greyscale
-        pairs["grayscale"].append((True, grey_verdict))
-        if not grey_verdict:
-            misses.append(f"{row['id']} grayscale: greyscale copy not recognised")
-    result_rows = [score(pairs[a], a) for a in ATTRIBUTES]
-    for r in result_rows:
-        if r.attribute == "grayscale":
-            r.note = "positives are greyscale copies of the portraits"
-        if r.attribute == "background":
-            r.note = "plain_light vs plain_dark/plain_color/busy"
-        if r.attribute == "fixable":
-            r.note = "against source_usable"
-    return Evaluation(folder=str(folder), profile=spec.slug, profile_version=spec.version, portraits=len(rows),
-                      rows=result_rows, misses=misses, predictions=predictions)
+def bootstrap_interval(truth: np.ndarray, predicted: np.ndarray, seed: int = SEED) -> tuple[float, float]:
+    """95 % percentile interval of balanced accuracy, resampling portraits within each class."""
+    rng = np.random.default_rng(seed)
+    pos, neg = np.flatnonzero(truth), np.flatnonzero(~truth)
+    values = []
+    for _ in range(BOOTSTRAP):
+        idx = np.r_[rng.choice(pos, len(pos)) if len(pos) else [], rng.choice(neg, len(neg)) if len(neg) else []]
+        idx = idx.astype(int)
+        values.append(balanced_accuracy(truth[idx], predicted[idx])[0])
+    low, high = np.percentile(values, [2.5, 97.5])
+    return float(low), float(high)
 
 
-def _image_for(folder: Path, identifier: str) -> Path:
-    for suffix in (".jpg", ".jpeg", ".png"):
-        candidate = folder / f"{identifier}{suffix}"
-        if candidate.is_file():
-            return candidate
-    return folder / f"{identifier}.jpg"
+def fold_of(count: int, folds: int = FOLDS, seed: int = SEED) -> np.ndarray:
+    order = np.random.default_rng(seed).permutation(count)
+    assignment = np.empty(count, int)
+    assignment[order] = np.arange(count) % folds
+    return assignment
 
 
-def _greyscale_copy(source: SourceImage) -> SourceImage:
-    grey = (source.rgb.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)).round().astype(np.uint8)
-    rgb = np.repeat(grey[..., None], 3, axis=2)
-    return SourceImage(source.path + " (greyscale copy)", rgb, "RGB", source.original_format)
+def rule_verdicts(features: dict[str, float] | None, spec: PhotoSpec) -> dict[str, bool]:
+    """The verdicts with no fitted parameter, as the checks give them (see checks.py)."""
+    from photo_engine.checks import PITCH_TOLERANCE, ROLL_TOLERANCE, YAW_TOLERANCE
+
+    if features is None:
+        return {"frontal": False}
+    frontal = (features["abs_roll"] <= spec.roll_max.value + ROLL_TOLERANCE
+               and features["abs_yaw"] <= spec.yaw_max.value + YAW_TOLERANCE
+               and features["abs_pitch"] <= spec.pitch_max.value + PITCH_TOLERANCE)
+    return {"frontal": frontal}
+
+
+def predictions(records: list[PortraitRecord], spec: PhotoSpec, folds: np.ndarray | None) -> dict[str, np.ndarray]:
+    """Verdict per attribute per portrait; learned ones out-of-fold when ``folds`` is given, else in-sample."""
+    n = len(records)
+    out = {a: np.zeros(n, bool) for a in ATTRIBUTES}
+    for i, record in enumerate(records):
+        for name, value in rule_verdicts(record.features, spec).items():
+            out[name][i] = value
+    has_face = np.array([r.features is not None for r in records])
+    for attribute, names in ATTRIBUTE_FEATURES.items():
+        labelled = np.array([r.portrait.truth[attribute] is not None for r in records]) & has_face
+        truth = np.array([bool(r.portrait.truth[attribute]) for r in records])
+        rows = [r.features or {} for r in records]
+        matrix = matrix_of(rows, names)
+        if folds is None:
+            model = fit(attribute, names, matrix[labelled], truth[labelled])
+            out[attribute] = has_face & (model.probabilities(matrix) >= 0.5)
+            continue
+        for fold in np.unique(folds):
+            train = labelled & (folds != fold)
+            test = has_face & (folds == fold)
+            model = fit(attribute, names, matrix[train], truth[train])
+            out[attribute][test] = model.probabilities(matrix[test]) >= 0.5
+    return out
+
+
+def evaluate(folders: list[Path], spec: PhotoSpec, cache: Path | None = None, progress=None) -> Evaluation:
+    return evaluate_records(read_folders(folders, cache, progress), spec, folders)
+
+
+def read_folders(folders: list[Path], cache: Path | None = None, progress=None) -> list[PortraitRecord]:
+    portraits: list[LabelledPortrait] = []
+    for folder in folders:
+        portraits.extend(read_labels(Path(folder)))
+    return read_all(portraits, cache, progress)
+
+
+def evaluate_records(records: list[PortraitRecord], spec: PhotoSpec, folders: list[Path]) -> Evaluation:
+    folds = fold_of(len(records))
+    oof = predictions(records, spec, folds)
+    fitted = predictions(records, spec, None)
+    ita = np.array([(r.features or {}).get("skin_ita", np.nan) for r in records])
+    groups = {"lighter": ita > ITA_SPLIT, "darker": ita <= ITA_SPLIT}
+    rows, misses = [], []
+    for attribute in ATTRIBUTES:
+        labelled = np.array([r.portrait.truth[attribute] is not None for r in records])
+        if not labelled.any():
+            continue
+        truth = np.array([bool(r.portrait.truth[attribute]) for r in records])
+        score, tpr, tnr = balanced_accuracy(truth[labelled], oof[attribute][labelled])
+        by_skin, counts = {}, {}
+        for name, member in groups.items():
+            chosen = labelled & member
+            pos, neg = int(truth[chosen].sum()), int((~truth[chosen]).sum())
+            counts[name] = [pos, neg]
+            by_skin[name] = balanced_accuracy(truth[chosen], oof[attribute][chosen])[0] if pos and neg else None
+        rows.append(AttributeScore(
+            attribute=attribute, method="learned" if attribute in ATTRIBUTE_FEATURES else "rule",
+            out_of_fold=score, interval=bootstrap_interval(truth[labelled], oof[attribute][labelled]),
+            in_sample=balanced_accuracy(truth[labelled], fitted[attribute][labelled])[0],
+            n=int(labelled.sum()), positives=int(truth[labelled].sum()), negatives=int((~truth[labelled]).sum()),
+            true_positive_rate=tpr, true_negative_rate=tnr, by_skin=by_skin, skin_counts=counts))
+        for i in np.flatnonzero(labelled & (truth != oof[attribute])):
+            misses.append(f"{records[i].portrait.key} {attribute}: labelled {int(truth[i])}, "
+                          f"out-of-fold verdict {int(oof[attribute][i])}")
+    return Evaluation(folders=[str(f) for f in folders], profile=spec.slug, profile_version=spec.version,
+                      portraits=len(records), no_face=sum(r.features is None for r in records), rows=rows,
+                      misses=misses)
+
+
+def engine_verdicts(features: dict[str, float] | None, spec: PhotoSpec) -> dict[str, bool]:
+    """The verdicts `photo check` gives (committed weights, rules), keyed by attribute, for one portrait."""
+    from photo_engine.verdicts import committed_models
+
+    verdicts = {a: False for a in ATTRIBUTES}
+    verdicts.update(rule_verdicts(features, spec))
+    if features is not None:
+        for name, model in committed_models().items():
+            verdicts[name] = model.probability(features) >= 0.5
+    return verdicts

@@ -20,6 +20,7 @@ from photo_engine.checks import CheckContext, CheckResult, is_fixable, run_check
 from photo_engine.errors import (
     FaceTooSmall,
     NoFaceFound,
+    OutputExists,
     OutputWouldOverwriteInput,
     PhotoError,
     SeveralFaces,
@@ -31,6 +32,7 @@ from photo_engine.render import (
     encode_sheet,
     mm_to_px,
     render_preview,
+    stamp_not_compliant,
     write_atomic,
 )
 from photo_engine.source import SourceImage, load_source
@@ -109,6 +111,7 @@ class MakeRequest(BaseModel):
     preview: Path | None = None
     report: Path | None = None
     background: BackgroundMode = "auto"
+    overwrite: bool = False
 
 
 def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
@@ -162,6 +165,11 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
         copies = spec.copies.value if spec.copies else None
         caption = (f"{spec.title} | {spec.slug} v{spec.version} | {photo_mm[0]:g} x {photo_mm[1]:g} mm | "
                    f"kzdocs photo make")
+        if not report.compliant:
+            failed = [r.name for r in results if r.failed]
+            printed = stamp_not_compliant(printed, failed)
+            caption = f"NOT COMPLIANT ({', '.join(failed)}) - do not submit | " + caption
+            report.notes.append("the print sheet is stamped NOT COMPLIANT: the photo fails " + ", ".join(failed))
         sheet, layout = compose_sheet(printed, request.paper, photo_mm, copies, caption)
         files[request.sheet] = encode_sheet(sheet, request.sheet)
         report.sheet = {"paper": layout.paper, "copies": layout.placed, "fit": layout.fits,
@@ -182,10 +190,15 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
 
 
 def _refuse_overwriting_input(request: MakeRequest) -> None:
+    """Inputs are never written; other existing files only with ``overwrite`` (checked before any work)."""
     source = request.image.resolve()
     for target in (request.output, request.sheet, request.preview, request.report):
-        if target is not None and target.resolve() == source:
+        if target is None:
+            continue
+        if target.resolve() == source:
             raise OutputWouldOverwriteInput(str(target))
+        if target.exists() and not request.overwrite:
+            raise OutputExists(str(target))
 
 
 def _require_one_face(analysis: PortraitAnalysis) -> None:
@@ -210,8 +223,12 @@ def render_frame(analysis: PortraitAnalysis, frame: Frame, spec: PhotoSpec, repl
     if frame.needs_padding:
         inside = warp(np.full(source.rgb.shape[:2], 255, np.uint8), frame, border_value=(0,),
                       interpolation=cv2.INTER_NEAREST) > 127
-        tone = _background_tone(analysis)
-        out[~inside] = tone
+        tone = np.asarray(_background_tone(analysis), np.float32)
+        # Feathered: the photo fades into the padding over a few pixels instead of meeting it at a seam.
+        feather = max(3.0, 0.02 * max(frame.width, frame.height))
+        distance = cv2.distanceTransform(inside.astype(np.uint8), cv2.DIST_L2, 3)
+        alpha = np.clip(distance / feather, 0.0, 1.0)[..., None]
+        out = np.clip(out.astype(np.float32) * alpha + tone * (1.0 - alpha) + 0.5, 0, 255).astype(np.uint8)
     return out
 
 
@@ -246,7 +263,10 @@ def preview_png(analysis: PortraitAnalysis, frame: Frame, photo: np.ndarray, spe
     if spec.eye_line_ratio is not None:
         e = spec.eye_line_ratio.value
         eye_band = (frame.height * (1 - e.max / 100), frame.height * (1 - e.min / 100))
-    lines = {"crown": head.crown_y, "eyes": head.eye_y, "chin": head.chin_y}
+    cut = any(r.name == "head_in_frame" and r.failed for r in results)
+    # A crown or chin outside the source is a guess, never a measurement: the preview says so on the line.
+    lines = {"crown (outside the source: a guess)" if cut else "crown": head.crown_y, "eyes": head.eye_y,
+             "chin": head.chin_y}
     rows = [(r.name, r.status, r.message) for r in results]
     title = f"{spec.slug} v{spec.version}: {'compliant' if not any(r.failed for r in results) else 'NOT compliant'}"
     return render_preview(photo, lines, crown_band, eye_band, rows, title)

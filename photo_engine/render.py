@@ -101,6 +101,29 @@ class SheetLayout:
     fits: int
 
 
+def stamp_not_compliant(photo: np.ndarray, reasons: list[str]) -> np.ndarray:
+    """Cross a photo that fails its profile so a print of it cannot be mistaken for a usable one.
+
+    A red frame and a band across the face with "NOT COMPLIANT" and the failed checks: the sheet still shows
+    what the crop would look like, but nobody should cut it out and hand it in.
+    """
+    image = Image.fromarray(photo.copy())
+    draw = ImageDraw.Draw(image)
+    w, h = image.size
+    thick = max(4, w // 40)
+    draw.rectangle([0, 0, w - 1, h - 1], outline=(210, 0, 0), width=thick)
+    draw.line([(0, 0), (w, h)], fill=(210, 0, 0), width=thick)
+    draw.line([(0, h), (w, 0)], fill=(210, 0, 0), width=thick)
+    band_h = h // 5
+    top = (h - band_h) // 2
+    draw.rectangle([0, top, w, top + band_h], fill=(210, 0, 0))
+    big, small = font(max(12, band_h // 3)), font(max(10, band_h // 6))
+    draw.text((w // 2, top + band_h // 3), "NOT COMPLIANT", fill="white", font=big, anchor="mm")
+    detail = _drawable("fails: " + ", ".join(reasons), small)
+    draw.text((w // 2, top + 3 * band_h // 4), detail, fill="white", font=small, anchor="mm")
+    return np.asarray(image)
+
+
 def compose_sheet(photo: np.ndarray, paper: str, photo_mm: tuple[float, float], copies: int | None,
                   caption: str) -> tuple[Image.Image, SheetLayout]:
     """Photos in a grid on 10 x 15 cm or A4 at 300 dpi, cut marks at every corner, caption in the margin.

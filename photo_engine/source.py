@@ -16,11 +16,12 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
-from photo_engine.errors import DecompressionBomb, ImageUnreadable, NotAnImage, TruncatedImage
+from photo_engine.errors import DecompressionBomb, ImageUnreadable, NotAnImage, PhotoError, TruncatedImage
 
 # Phones reach 50-108 MP; nothing a person brings for a document photo is larger. Checked from the header,
 # before any pixel is decoded, so a decompression bomb costs nothing.
 MAX_PIXELS = 120_000_000
+MAX_FILE_BYTES = 200_000_000  # checked before reading: no portrait needs more, a hostile upload might
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
@@ -59,6 +60,10 @@ def load_source(path: str | Path, *, draft_min_side: int | None = None) -> Sourc
     """
     name = str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImageUnreadable(name, f"the file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB "
+                                        "limit for a portrait; export a smaller JPEG")
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise ImageUnreadable(name, "no such file") from None
@@ -84,19 +89,25 @@ def load_source(path: str | Path, *, draft_min_side: int | None = None) -> Sourc
         raise DecompressionBomb(name, width, height, MAX_PIXELS)
     if width < 16 or height < 16:
         raise ImageUnreadable(name, f"{width} x {height} px is far too small to hold a portrait")
+    try:
+        return _decode(name, image, width, draft_min_side)
+    except PhotoError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a damaged file makes decoders fail in many ways; all are one
+        text = str(error).lower()
+        if "truncat" in text or "broken data stream" in text or "premature end" in text:
+            raise TruncatedImage(name) from None
+        raise ImageUnreadable(name, f"the image data is damaged and cannot be decoded ({type(error).__name__})") \
+            from None
+
+
+def _decode(name: str, image: Image.Image, width: int, draft_min_side: int | None) -> SourceImage:
     deep_colour = any(str(t.args).endswith(";16B") or str(t.args).endswith(";16") for t in image.tile or [])
     orientation = int(image.getexif().get(0x0112, 1) or 1)
     if draft_min_side and image.format == "JPEG" and image.mode in ("RGB", "L"):
         _apply_draft(image, draft_min_side)
     decode_scale = image.size[0] / width
-    try:
-        image.load()
-    except OSError as error:
-        if "truncat" in str(error).lower() or "broken data stream" in str(error).lower():
-            raise TruncatedImage(name) from None
-        raise ImageUnreadable(name, f"cannot decode the image ({error})") from None
-    except (SyntaxError, ValueError) as error:
-        raise ImageUnreadable(name, f"cannot decode the image ({error})") from None
+    image.load()
     source = SourceImage(name, np.zeros((1, 1, 3), np.uint8), image.mode, image.format, orientation,
                          decode_scale=decode_scale)
     if deep_colour and image.mode in ("RGB", "RGBA"):
@@ -105,6 +116,8 @@ def load_source(path: str | Path, *, draft_min_side: int | None = None) -> Sourc
     image = _upright(image, source)
     image = _to_rgb8(image, source)
     source.rgb = np.asarray(image, dtype=np.uint8)
+    if source.rgb.ndim != 3 or source.rgb.shape[2] != 3:
+        raise ImageUnreadable(name, "the decoded image has no usable colour channels")
     return source
 
 

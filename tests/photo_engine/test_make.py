@@ -14,7 +14,7 @@ from PIL import Image
 from kzdocs import cli
 from photo_engine.pipeline import MakeRequest, make_photo
 
-from .conftest import BRICK, SUNGLASSES, WHITE, digest
+from .conftest import BRICK, CROWN_CUT, GREY, SOURCE_EXPRESSION, SUNGLASSES, WHITE, digest, failed_checks
 from .synth import no_face, rgb_of, save, tiny_face
 
 
@@ -28,8 +28,9 @@ def made(seeded_registry: Path, tmp_path_factory: pytest.TempPathFactory) -> tup
     result = run(seeded_registry, "make", str(BRICK), "--profile", "kz-passport-photo", "-o", str(out / "p.jpg"),
                  "--sheet", str(out / "sheet.jpg"), "--preview", str(out / "preview.png"), "--report",
                  str(out / "report.json"), "--json")
-    assert result.exit_code == 0, result.output
-    return out, json.loads(result.stdout)
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1 and failed_checks(report) <= SOURCE_EXPRESSION, result.output
+    return out, report
 
 
 def test_digital_file_has_exact_pixels_dpi_and_srgb(made: tuple[Path, dict], specs: dict) -> None:
@@ -52,7 +53,7 @@ def test_busy_background_is_replaced_and_reported(made: tuple[Path, dict]) -> No
     rgb = np.asarray(Image.open(out / "p.jpg"))
     corners = np.concatenate([rgb[:20, :20].reshape(-1, 3), rgb[:20, -20:].reshape(-1, 3)])
     assert corners.min() >= 225  # the passport's plain light colour
-    assert report["compliant"] is True
+    assert failed_checks(report) <= SOURCE_EXPRESSION  # everything make controls passes
 
 
 def test_the_made_photo_passes_check_as_given(made: tuple[Path, dict], seeded_registry: Path) -> None:
@@ -151,7 +152,41 @@ def test_batch_uses_workers_reports_progress_and_names_outputs(seeded_registry: 
     result = CliRunner().invoke(cli, ["photo", "make", str(folder), "--profile", "kz-id-card-photo", "-o",
                                       str(tmp_path / "out"), "--db", str(seeded_registry), "--json"])
     assert result.exit_code == 2
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["brick-wall-woman.jpg", "plain-white-man.jpg"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [BRICK.name, WHITE.name]
     assert "[3/3]" in result.stderr
     errors = [r for r in json.loads(result.stdout) if r["error"]]
     assert len(errors) == 1 and "broken.jpg" in errors[0]["error"]
+
+
+def test_make_into_the_input_folder_never_touches_an_input(seeded_registry: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "me.jpg").write_bytes(WHITE.read_bytes())
+    before = digest(folder / "me.jpg")
+    result = CliRunner().invoke(cli, ["photo", "make", str(folder), "--profile", "kz-id-card-photo", "-o",
+                                      str(folder), "--db", str(seeded_registry), "--json"])
+    assert result.exit_code == 2
+    assert digest(folder / "me.jpg") == before
+    assert "never modified" in json.loads(result.stdout)["error"]  # one image: one report
+
+
+def test_an_existing_output_is_refused_unless_overwrite_is_given(seeded_registry: Path, tmp_path: Path) -> None:
+    target = tmp_path / "o.jpg"
+    target.write_bytes(b"keep me")
+    refused = run(seeded_registry, "make", str(GREY), "--profile", "kz-id-card-photo", "-o", str(target))
+    assert refused.exit_code == 2 and "already exists" in refused.output and "--overwrite" in refused.output
+    assert target.read_bytes() == b"keep me"
+    replaced = run(seeded_registry, "make", str(GREY), "--profile", "kz-id-card-photo", "-o", str(target),
+                   "--overwrite")
+    assert replaced.exit_code in (0, 1) and Image.open(target).format == "JPEG"
+
+
+def test_a_crown_cut_source_is_marked_not_compliant_and_its_sheet_says_so(id_spec, tmp_path: Path) -> None:
+    report = make_photo(MakeRequest(image=CROWN_CUT, output=tmp_path / "o.jpg", sheet=tmp_path / "s.png"), id_spec)
+    checks = {c.name: c for c in report.checks}
+    assert checks["head_in_frame"].status == "fail" and "space above your head" in checks["head_in_frame"].message
+    assert report.compliant is False and report.fixable is False
+    sheet = np.asarray(Image.open(tmp_path / "s.png").convert("RGB")).astype(int)
+    stamp_red = (sheet[..., 0] > 180) & (sheet[..., 1] < 40) & (sheet[..., 2] < 40)
+    assert stamp_red.mean() > 0.05  # the NOT COMPLIANT stamp covers every copy
+    assert any("NOT COMPLIANT" in note for note in report.notes)

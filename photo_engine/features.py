@@ -1,0 +1,205 @@
+"""The numbers a verdict classifier looks at: face geometry, appearance cues, hair-model shares, colour.
+
+Each feature is scale-free (shares, ratios, degrees, L*a*b* units) so it means the same for a 300 px face
+and a 3000 px face, for a mirror image and for a JPEG re-save. Hair shares come from the hair model run on
+the aligned face view (see hair.py); zones are named by what they cover, in face heights (FACE_PX).
+"""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+
+from photo_engine.aligned import FACE_PX, AlignedFace
+from photo_engine.analysis import PortraitAnalysis
+from photo_engine.appearance import LEFT_BROW, RIGHT_BROW
+from photo_engine.measures import LEFT_EYE, RIGHT_EYE
+
+BACKGROUND_KINDS = ("plain_light", "plain_dark", "plain_color", "busy")
+
+
+def portrait_features(analysis: PortraitAnalysis) -> dict[str, float] | None:
+    """All features of one portrait, or None without a face. Cached on the analysis (hair model runs once)."""
+    cached = getattr(analysis, "_features", None)
+    if cached is not None or not analysis.face_found:
+        return cached
+    features: dict[str, float] = {}
+    features.update(_geometry(analysis))
+    features.update(_cues(analysis))
+    features.update(_colour(analysis))
+    features.update(_background(analysis))
+    features.update(_hair(analysis.aligned, _hair_in_view(analysis)))
+    features.update(_glasses(analysis.aligned))
+    analysis._features = features  # type: ignore[attr-defined]
+    return features
+
+
+def _geometry(a: PortraitAnalysis) -> dict[str, float]:
+    geo, src = a.geometry, a.source
+    face_h = max(geo.face_height, 1.0)
+    return {
+        "abs_roll": abs(geo.roll_deg), "abs_yaw": abs(geo.yaw_deg), "abs_pitch": abs(geo.pitch_deg),
+        "eye_opening": geo.eye_opening, "mouth_opening": geo.mouth_opening * 100,
+        "crown_cut": float(geo.crown_cut_off),
+        # Room between the head and the image edges, in face heights (negative: outside the image).
+        "crown_margin": float(np.clip((geo.crown_y) / face_h, -1, 2)),
+        "chin_margin": float(np.clip((src.height - geo.chin[1]) / face_h, -1, 2)),
+        "side_margin": float(np.clip(min(geo.chin[0] - 0.5 * geo.face_width,
+                                         src.width - geo.chin[0] - 0.5 * geo.face_width) / face_h, -1, 2)),
+        # Near 1 when an end of the head touches the edge, near 0 with room: only a small margin matters.
+        "crown_tight": float(math.exp(-max(geo.crown_y, 0.0) / face_h / 0.05)),
+        "chin_tight": float(math.exp(-max(src.height - geo.chin[1], 0.0) / face_h / 0.05)),
+    }
+
+
+def _cues(a: PortraitAnalysis) -> dict[str, float]:
+    c = a.cues
+    return {
+        "lens_skin": c.lens_skin_share, "lens_dark": c.lens_darkness, "mouth_gap": c.mouth_gap,
+        "teeth": c.teeth_share, "face_skin": c.face_skin_share, "hand_near": float(math.exp(-c.hand_distance * 3)),
+        "foreign": c.foreign_share, "crown_over_face": min(c.crown_over_face, 1.5),
+        "head_width": min(c.head_width_ratio, 3.0), "forehead_skin": c.forehead_skin_share,
+        "top_vs_brow_l": abs(c.top_vs_brow_lightness), "top_vs_brow_ab": c.top_vs_brow_colour,
+        "top_frames_face": float(c.top_frames_face), "glare": c.glare_share, "face_lightness": c.face_lightness,
+        "skin_chroma": float(math.hypot(c.skin_lab[1], c.skin_lab[2])),
+        # Individual typology angle of the skin as lit in this photo (over 28: lighter; 28 or under: darker).
+        "skin_ita": float(math.degrees(math.atan2(c.skin_lab[0] - 50.0, c.skin_lab[2]))),
+        "sharpness": float(math.log1p(c.sharpness)), "clipped": c.clipped_share,
+    }
+
+
+def _colour(a: PortraitAnalysis) -> dict[str, float]:
+    overview = a.models.overview
+    step = max(1, max(overview.shape[:2]) // 256)
+    lab = cv2.cvtColor(np.ascontiguousarray(overview[::step, ::step]).astype(np.float32) / 255.0,
+                       cv2.COLOR_RGB2LAB).reshape(-1, 3)
+    chroma = np.hypot(lab[:, 1], lab[:, 2])
+    # Sepia and tinted monochrome have chroma but a single hue: the hue spread tells them from colour.
+    hue = np.arctan2(lab[:, 2], lab[:, 1])
+    weight = chroma / max(float(chroma.sum()), 1e-6)
+    concentration = float(np.hypot((weight * np.cos(hue)).sum(), (weight * np.sin(hue)).sum()))
+    return {
+        "chroma_mean": float(chroma.mean()), "chroma_p99": float(np.percentile(chroma, 99)),
+        "chroma_p90": float(np.percentile(chroma, 90)), "hue_concentration": concentration,
+        "was_greyscale": float(a.source.was_greyscale),
+    }
+
+
+def _background(a: PortraitAnalysis) -> dict[str, float]:
+    b = a.background
+    if b is None or b.kind == "unknown":
+        return {"bg_lightness": 50.0, "bg_chroma": 10.0, "bg_spread": 30.0, "bg_texture": 30.0, "bg_visible": 0.0,
+                **{f"bg_{k}": 0.0 for k in BACKGROUND_KINDS}}
+    return {"bg_lightness": b.lightness, "bg_chroma": b.chroma, "bg_spread": min(b.spread, 80.0),
+            "bg_texture": min(b.texture, 120.0), "bg_visible": b.visible_share,
+            **{f"bg_{k}": float(b.kind == k) for k in BACKGROUND_KINDS}}
+
+
+def _zone(face: AlignedFace, x0: float, x1: float, y0: float, y1: float) -> np.ndarray:
+    zone = np.zeros(face.rgb.shape[:2], bool)
+    h, w = zone.shape
+    zone[int(np.clip(y0, 0, h)):int(np.clip(y1, 0, h)), int(np.clip(x0, 0, w)):int(np.clip(x1, 0, w))] = True
+    return zone
+
+
+def _hair_in_view(analysis: PortraitAnalysis) -> np.ndarray:
+    """Hair probability read on the head region (real pixels only) and moved into the aligned view.
+
+    The model is run where the picture is, not on the aligned view: the view's fill beyond the image edge
+    (replicated border streaks) reads as hair or hat to the model.
+    """
+    from photo_engine.aligned import HEIGHT, WIDTH, _compose
+
+    region, face = analysis.models.region, analysis.aligned
+    hair = analysis.hair_probability()
+    if region is None or hair is None:
+        return np.zeros((HEIGHT, WIDTH), np.float32)
+    to_full = np.array([[1 / region.scale, 0, region.box.x0], [0, 1 / region.scale, region.box.y0]])
+    return cv2.warpAffine(hair, _compose(face.matrix, to_full), (WIDTH, HEIGHT), flags=cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+
+
+def _hair(face: AlignedFace, hair_probability: np.ndarray) -> dict[str, float]:
+    hair = (hair_probability > 0.5) & face.valid
+    pts = face.points
+    person = (face.person > 0.5) & face.valid
+    lab = face.lab
+    skin_ab = np.median(lab[face.polygon_mask([50, 280, 4, 199])][:, 1:], axis=0) if face.valid.any() else (0, 0)
+    skin_like = np.hypot(lab[..., 1] - skin_ab[0], lab[..., 2] - skin_ab[1]) < 10
+    p10_y, cx = pts[10, 1], pts[10, 0]
+    half = 0.5 * np.linalg.norm(pts[454, :2] - pts[234, :2])
+    out: dict[str, float] = {}
+    # Above the forehead, within the face width: hair, skin (bald), or something else (headwear).
+    top = _zone(face, cx - 0.8 * half, cx + 0.8 * half, p10_y - 0.55 * FACE_PX, p10_y - 0.05 * FACE_PX)
+    valid_top = top & face.valid
+    out["top_valid"] = float(valid_top.sum() / max(1, top.sum()))
+    worn = valid_top & person
+    n = max(1, int(worn.sum()))
+    out["top_person"] = float(worn.sum() / max(1, valid_top.sum()))
+    out["top_hair"] = float((worn & hair).sum() / n)
+    out["top_other"] = float((worn & ~hair & ~skin_like).sum() / n)
+    out["top_hair_soft"] = float(hair_probability[worn].mean()) if worn.any() else 0.0
+    # The band right above the forehead (a brim, a headband, a hood's edge).
+    band = _zone(face, cx - 0.7 * half, cx + 0.7 * half, p10_y - 0.2 * FACE_PX, p10_y) & person & face.valid
+    out["band_hair"] = float((band & hair).sum() / max(1, band.sum()))
+    out["band_other"] = float((band & ~hair & ~skin_like).sum() / max(1, band.sum()))
+    # Beside the face from the eyes to the jaw: hair falls there; a scarf or hood covers it.
+    eye_y, chin_y = pts[[33, 263], 1].mean(), pts[152, 1]
+    sides = np.zeros_like(person)
+    for edge, direction in ((234, -1), (454, 1)):
+        x = pts[edge, 0]
+        sides |= _zone(face, *sorted((x + direction * 0.02 * FACE_PX, x + direction * 0.2 * FACE_PX)), eye_y, chin_y)
+    sides &= person
+    out["side_hair"] = float((sides & hair).sum() / max(1, sides.sum()))
+    out["side_other"] = float((sides & ~hair & ~skin_like).sum() / max(1, sides.sum()))
+    # What is on top against what hangs beside the face: a hat differs from the hair below it; hair (and
+    # a scarf, which is reported as religious headwear) is the same material all round.
+    out["top_vs_side"] = (float(np.linalg.norm(np.median(lab[worn], axis=0) - np.median(lab[sides], axis=0)))
+                          if worn.sum() > 20 and sides.sum() > 20 else 0.0)
+    grey = cv2.cvtColor(face.rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    edges = np.hypot(cv2.Sobel(grey, cv2.CV_32F, 1, 0), cv2.Sobel(grey, cv2.CV_32F, 0, 1))
+    out["top_texture"] = float(np.log1p(np.median(edges[worn]))) if worn.any() else 0.0
+    # Hair over the eyes and the brows (occlusion), and over the forehead (bangs, allowed).
+    eyes = [face.polygon_mask(RIGHT_EYE, 2), face.polygon_mask(LEFT_EYE, 2)]
+    out["eye_hair"] = max(float((e & hair).sum() / max(1, e.sum())) for e in eyes)
+    brows = [face.polygon_mask(RIGHT_BROW, 2), face.polygon_mask(LEFT_BROW, 2)]
+    out["brow_hair"] = max(float((b & hair).sum() / max(1, b.sum())) for b in brows)
+    forehead = _zone(face, cx - 0.6 * half, cx + 0.6 * half, p10_y, pts[[52, 282], 1].mean() - 0.02 * FACE_PX)
+    out["forehead_hair"] = float((forehead & hair).sum() / max(1, forehead.sum()))
+    return out
+
+
+def _glasses(face: AlignedFace) -> dict[str, float]:
+    """Frame edges: a rim around each eye and a bridge over the nose draw lines no bare face has."""
+    raw = cv2.cvtColor(face.rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
+    raw_magnitude = np.hypot(cv2.Sobel(raw, cv2.CV_32F, 1, 0), cv2.Sobel(raw, cv2.CV_32F, 0, 1))
+    # Smoothed for the thin-frame cues: JPEG blocks and sensor noise must not read as frame edges.
+    grey = cv2.GaussianBlur(raw, (0, 0), 1.2)
+    gx, gy = cv2.Sobel(grey, cv2.CV_32F, 1, 0), cv2.Sobel(grey, cv2.CV_32F, 0, 1)
+    magnitude = np.hypot(gx, gy)
+    pts = face.points
+    ring = np.zeros(grey.shape, bool)
+    for eye in (RIGHT_EYE, LEFT_EYE):
+        outer = face.polygon_mask(eye, int(0.12 * FACE_PX))
+        inner = face.polygon_mask(eye, int(0.03 * FACE_PX))
+        ring |= outer & ~inner
+    ring &= face.valid
+    # A frame's bridge crosses the nose anywhere from the brows' inner ends down to the eyes' inner corners.
+    bridge_x = pts[168, 0]
+    top_y, low_y = pts[168, 1] - 0.06 * FACE_PX, max(pts[[133, 362], 1].mean(), pts[168, 1]) + 0.03 * FACE_PX
+    bridge = _zone(face, bridge_x - 0.06 * FACE_PX, bridge_x + 0.06 * FACE_PX, top_y, low_y) & face.valid
+    cheek = (face.circle_mask(tuple(pts[50, :2]), 0.06 * FACE_PX) | face.circle_mask(tuple(pts[280, :2]),
+                                                                                      0.06 * FACE_PX)) & face.valid
+    base = float(np.median(magnitude[cheek])) + 1.0 if cheek.any() else 1.0
+    raw_base = float(np.median(raw_magnitude[cheek])) + 1.0 if cheek.any() else 1.0
+    # Horizontal edges over the bridge (the frame's bar) against vertical ones (the nose's sides).
+    bar = float(np.percentile(np.abs(gy[bridge]), 75)) if bridge.any() else 0.0
+    return {
+        "rim_edges": float(np.percentile(raw_magnitude[ring], 75)) / raw_base if ring.any() else 0.0,
+        "rim_edges_smooth": float(np.percentile(magnitude[ring], 75)) / base if ring.any() else 0.0,
+        "bridge_bar": bar / base,
+        "bridge_dark": float(np.percentile(face.lab[..., 0][bridge], 25) - np.median(face.lab[..., 0][cheek]))
+        if bridge.any() and cheek.any() else 0.0,
+    }

@@ -1,0 +1,112 @@
+"""Learned verdicts: one small logistic regression per attribute over the features of features.py.
+
+Why logistic regression in numpy: a few hundred labelled portraits support a handful of weights per
+attribute, not a deep model; a linear model over scale-free features is easy to read (the weights file
+says what each cue counts for), cannot memorise images, and needs no dependency beyond numpy.
+Classes are weighted equally, so probability 0.5 is the balanced decision point and no threshold is fitted.
+
+The weights are committed in models/verdict_weights.json and reproduced from the labels by
+`python scripts/train_photo_verdicts.py`; `kzdocs photo evaluate` fits the same models inside k-fold
+cross-validation to report out-of-fold accuracy.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel
+
+WEIGHTS = Path(__file__).resolve().parent / "models" / "verdict_weights.json"
+L2 = 1.0
+
+# Which features each learned attribute looks at: the cues that can plausibly bear on it, nothing else
+# (fewer weights generalise better and cannot pick up a background or a skin tone by accident).
+ATTRIBUTE_FEATURES: dict[str, list[str]] = {
+    "headwear": ["top_hair", "top_other", "top_person", "band_hair", "band_other", "side_other", "side_hair",
+                 "crown_over_face", "head_width", "top_vs_brow_l", "top_vs_brow_ab", "top_frames_face",
+                 "forehead_hair", "forehead_skin", "top_hair_soft", "top_vs_side", "top_texture"],
+    "occluded": ["hand_near", "foreign", "face_skin", "forehead_skin", "eye_hair", "brow_hair", "forehead_hair",
+                 "lens_skin"],
+    "grayscale": ["chroma_mean", "chroma_p99", "chroma_p90", "hue_concentration", "skin_chroma", "was_greyscale"],
+    "background": ["bg_lightness", "bg_chroma", "bg_spread", "bg_texture", "bg_plain_light", "bg_plain_dark",
+                   "bg_plain_color", "bg_busy"],
+    "mouth_open": ["mouth_gap", "teeth", "mouth_opening"],
+    "eyes_closed": ["eye_opening", "abs_pitch", "lens_skin"],
+    "sunglasses": ["lens_skin", "lens_dark", "rim_edges", "glare"],
+    "head_cut": ["crown_cut", "crown_tight", "chin_tight", "crown_margin", "chin_margin", "top_valid"],
+    "glasses": ["rim_edges_smooth", "bridge_bar", "bridge_dark", "lens_skin", "lens_dark", "glare"],
+}
+
+
+class LogisticModel(BaseModel):
+    attribute: str
+    features: list[str]
+    mean: list[float]
+    scale: list[float]
+    weights: list[float]
+    bias: float
+    trained_on: int = 0
+    positives: int = 0
+
+    def probability(self, values: dict[str, float]) -> float:
+        x = np.array([values.get(f, 0.0) for f in self.features], float)
+        z = (x - np.array(self.mean)) / np.array(self.scale)
+        return float(_sigmoid(z @ np.array(self.weights) + self.bias))
+
+    def probabilities(self, matrix: np.ndarray) -> np.ndarray:
+        z = (matrix - np.array(self.mean)) / np.array(self.scale)
+        return _sigmoid(z @ np.array(self.weights) + self.bias)
+
+
+def _sigmoid(z: np.ndarray | float) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def fit(attribute: str, features: list[str], matrix: np.ndarray, truth: np.ndarray, l2: float = L2) -> LogisticModel:
+    """Class-balanced, L2-regularised logistic regression by Newton's method (converges in a few steps)."""
+    mean = matrix.mean(axis=0)
+    scale = matrix.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = (matrix - mean) / scale
+    y = truth.astype(float)
+    positives = max(1.0, y.sum())
+    negatives = max(1.0, len(y) - y.sum())
+    sample_weight = np.where(y == 1, len(y) / (2 * positives), len(y) / (2 * negatives))
+    x = np.c_[z, np.ones(len(z))]
+    beta = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[-1] = 0.0
+    for _ in range(50):
+        p = _sigmoid(x @ beta)
+        gradient = x.T @ (sample_weight * (p - y)) + penalty * beta
+        hessian = (x * (sample_weight * p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return LogisticModel(attribute=attribute, features=features, mean=mean.tolist(), scale=scale.tolist(),
+                         weights=beta[:-1].tolist(), bias=float(beta[-1]), trained_on=len(y),
+                         positives=int(y.sum()))
+
+
+def matrix_of(rows: list[dict[str, float]], features: list[str]) -> np.ndarray:
+    return np.array([[row.get(f, 0.0) for f in features] for row in rows], float)
+
+
+@lru_cache(maxsize=1)
+def committed_models() -> dict[str, LogisticModel]:
+    """The models the engine judges with (fitted on every labelled portrait by the training script)."""
+    if not WEIGHTS.is_file():
+        return {}
+    data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    return {name: LogisticModel(**model) for name, model in data["models"].items()}
+
+
+def learned_probabilities(features: dict[str, float] | None) -> dict[str, float]:
+    """Probability of each learned attribute for one portrait ({} without a face or without weights)."""
+    if features is None:
+        return {}
+    return {name: model.probability(features) for name, model in committed_models().items()}

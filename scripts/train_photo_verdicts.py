@@ -1,0 +1,45 @@
+"""Fit the engine's learned verdicts on every labelled portrait and write photo_engine/models/verdict_weights.json.
+
+Run: .venv/bin/python scripts/train_photo_verdicts.py [FOLDER ...]
+(default: ../shared/eval/portraits and ../shared/eval/pool). The same fit, inside k-fold cross-validation,
+gives the out-of-fold figures of `kzdocs photo evaluate`; this script only fixes the final weights.
+The images never enter the repository: only these weights, a few numbers per attribute, do.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from photo_engine.evaluate import DEFAULT_FOLDERS  # noqa: E402
+from photo_engine.labelled import read_all, read_labels  # noqa: E402
+from photo_engine.verdicts import ATTRIBUTE_FEATURES, L2, WEIGHTS, fit, matrix_of  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    folders = [Path(a) for a in argv] or DEFAULT_FOLDERS
+    portraits = [p for folder in folders for p in read_labels(folder)]
+    records = read_all(portraits, Path(tempfile.gettempdir()) / "kzdocs-photo-features")
+    models = {}
+    for attribute, names in ATTRIBUTE_FEATURES.items():
+        chosen = [r for r in records if r.features is not None and r.portrait.truth[attribute] is not None]
+        truth = np.array([bool(r.portrait.truth[attribute]) for r in chosen])
+        model = fit(attribute, names, matrix_of([r.features for r in chosen], names), truth)
+        models[attribute] = model.model_dump()
+    document = {"about": "Logistic verdicts of the photo engine; written by scripts/train_photo_verdicts.py",
+                "labelled_folders": [f.name for f in folders], "portraits": len(records), "l2": L2,
+                "models": models}
+    WEIGHTS.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {WEIGHTS} ({len(models)} attributes, {len(records)} portraits)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
