@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from registry.paths import db_option, json_option
-from registry.render import echo_json
+from registry.render import echo_json, echo_wrapped
 
 DEFAULT_PROFILE = "kz-id-card-photo"
 
@@ -174,8 +174,9 @@ def make(images: tuple[Path, ...], slug: str, output: Path, sheet: Path | None, 
               help="Folder with labels.csv and the portraits (repeat for several; all are scored together) "
                    "[default: ../shared/eval/portraits and ../shared/eval/pool from the project root].")
 @click.option("--profile", "slug", default=DEFAULT_PROFILE, show_default=True, help="Profile whose rules are applied.")
-@click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder to keep what was read from each portrait (keyed by image and engine code).")
+@click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=None, envvar="KZDOCS_PHOTO_CACHE",
+              help="Folder to keep what was read from each portrait (keyed by image and engine code; "
+                   "env KZDOCS_PHOTO_CACHE).")
 @db_option
 @json_option
 def evaluate(folders: tuple[Path, ...], slug: str, cache: Path | None, db_path: Path, as_json: bool) -> None:
@@ -194,18 +195,14 @@ def evaluate(folders: tuple[Path, ...], slug: str, cache: Path | None, db_path: 
     from photo_engine.evaluate import DEFAULT_FOLDERS, TARGET
     from photo_engine.evaluate import evaluate as run_evaluation
 
-    if folder is None and not DEFAULT_PORTRAITS.is_dir():
-        from registry.errors import KzdocsError
-
-        raise KzdocsError(
-            f"no labelled portraits at {DEFAULT_PORTRAITS} (they live beside the project, never inside it); "
-            "pass --portraits DIR with a labels.csv"
-        )
-    spec = _spec(db_path, slug)
     chosen = list(folders) or DEFAULT_FOLDERS
     for folder in chosen:
         if not (folder / "labels.csv").is_file():
-            raise click.UsageError(f"{folder}: no labels.csv there; pass a folder of labelled portraits")
+            from registry.errors import KzdocsError
+
+            where = "" if folders else " (the labelled portraits live beside the project, never inside it)"
+            raise KzdocsError(f"no labelled portraits at {folder}{where}; pass --portraits DIR with a labels.csv")
+    spec = _spec(db_path, slug)
     count = 0
 
     def progress(step: int) -> None:
@@ -218,9 +215,9 @@ def evaluate(folders: tuple[Path, ...], slug: str, cache: Path | None, db_path: 
     if as_json:
         echo_json(result.model_dump(mode="json"))
     else:
-        click.echo(f"{result.portraits} portraits ({result.no_face} without a face found) in "
-                   f"{', '.join(result.folders)}; profile {result.profile} v{result.profile_version}; "
-                   f"{result.folds}-fold, seed {result.seed}")
+        echo_wrapped(f"{result.portraits} portraits ({result.no_face} without a face found) in "
+                     f"{', '.join(result.folders)}; profile {result.profile} v{result.profile_version}; "
+                     f"{result.folds}-fold, seed {result.seed}")
         click.echo(f"{'attribute':<12}{'out-of-fold':>12}  {'95% interval':<13}{'in-sample':>10}{'n':>5}{'pos':>5}"
                    f"{'neg':>5}  {'lighter':>8}{'darker':>8}  method")
         for row in result.rows:

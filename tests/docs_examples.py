@@ -119,7 +119,11 @@ class Workspace:
         return self.root / "data" / "registry.db"
 
     def env(self, columns: int = 100) -> dict[str, str]:
-        return {"KZDOCS_DB": str(self.db), "KZDOCS_DATA": str(self.data), "COLUMNS": str(columns)}
+        # The photo tests' feature cache (outside the repository): evaluate examples re-read no portrait.
+        from tests.photo_engine.conftest import FEATURE_CACHE
+
+        return {"KZDOCS_DB": str(self.db), "KZDOCS_DATA": str(self.data), "COLUMNS": str(columns),
+                "KZDOCS_PHOTO_CACHE": str(FEATURE_CACHE)}
 
 
 def copy_project_data(target: Path) -> None:

@@ -262,10 +262,12 @@ EXPECT: dict[str, Expect] = {
     "kzdocs photo make portraits/ --profile kz-egov-upload-photo -o out/ --json": Expect(
         exits=(0, 1), check=photo_made("out/astronaut.jpg", None, None, "kz-egov-upload-photo")
     ),
-    "kzdocs photo evaluate": Expect(exits=(0, 1), says=r"\d+ portraits in .*profile kz-id-card-photo",
-                                    needs_shared=True),
-    "kzdocs photo evaluate --portraits ../shared/eval/portraits --json": Expect(
-        exits=(0, 1), needs_shared=True, check=is_json(lambda d: d["portraits"] > 0 and d["rows"])
+    "kzdocs photo evaluate": Expect(
+        exits=(0, 1), says=r"(?s)\d+ portraits \(\d+ without a face found\) in .*profile kz-id-card-photo",
+        needs_shared=True),
+    "kzdocs photo evaluate --portraits ../shared/eval/portraits --portraits ../shared/eval/pool --json": Expect(
+        exits=(0, 1), needs_shared=True,
+        check=is_json(lambda d: d["portraits"] > 200 and {r["attribute"] for r in d["rows"]} >= {"headwear", "glasses"})
     ),
 }
 
