@@ -16,6 +16,7 @@ from typing import Any
 from registry.api import Registry
 from registry.build import record_changes
 from registry.models import Alternative, Authority, ProfileDocument, ProfileField, Range, SourceRef, Status
+from registry.writelock import holding_write_lock
 from verifier.models import NEEDS_REVIEW, Finding, FindingKind, SourceSpec, VerifierError
 from verifier.runs import append_rejections, decided_fingerprints, load_findings, record_decisions
 
@@ -111,6 +112,7 @@ def apply_finding(doc: ProfileDocument, f: Finding, source: SourceSpec | None, t
     )
 
 
+@holding_write_lock  # one writer at a time; a killed accept is completed by the next writer
 def accept(
     db_path: Path,
     data_dir: Path,
@@ -154,6 +156,7 @@ def accept(
     return [{"profile": v.slug, "version": v.version, "findings": v.findings} for v in versions]
 
 
+@holding_write_lock
 def reject(
     db_path: Path, data_dir: Path, run_id: str, ids: tuple[str, ...], reason: str, now: dt.datetime | None = None
 ) -> list[str]:
