@@ -228,6 +228,15 @@ def _event_key(e: VerificationEvent) -> tuple[str, int, str, str, str]:
     return (e.slug, e.version, e.key, e.verified_at.isoformat(), e.origin)
 
 
+def reconcile_database(db_path: Path, data_dir: Path) -> int:
+    """Add to the database every ledger version and verification event it lacks (after a recovered write)."""
+    if not db_path.exists():
+        return 0
+    versions = ledger.load_versions(data_dir / "versions")
+    events = ledger.load_verifications(data_dir / "verifications.jsonl")
+    return apply_plan(db_path, data_dir, versions, events, ChangePlan(), sync_ledger=False)
+
+
 @writelock.holding_write_lock
 def build_registry(db_path: Path, data_dir: Path = DATA_DIR, now: dt.datetime | None = None) -> BuildReport:
     """Validate data/, then add whatever the database lacks; unchanged profiles are left as they are."""

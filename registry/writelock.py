@@ -87,8 +87,14 @@ def _key(data_dir: Path) -> str:
 
 
 @contextmanager
-def write_lock(data_dir: Path, wait: float | None = None) -> Iterator[None]:
-    """Hold the data folder's write lock (re-entrant in one thread); recover a pending intent first."""
+def write_lock(
+    data_dir: Path, wait: float | None = None, on_recover: Callable[[], object] | None = None
+) -> Iterator[None]:
+    """Hold the data folder's write lock (re-entrant in one thread); recover a pending intent first.
+
+    ``on_recover`` runs after a pending intent was completed, still under the lock: a command that reads the
+    database before writing brings it in line with the ledger there, so it never builds on a stale version.
+    """
     key = _key(data_dir)
     if _held.depth.get(key):
         _held.depth[key] += 1
@@ -109,7 +115,8 @@ def write_lock(data_dir: Path, wait: float | None = None) -> Iterator[None]:
             _flock(fd, Path(data_dir), limit)
             _held.depth[key] = 1
             try:
-                recover(Path(data_dir))
+                if recover(Path(data_dir)) and on_recover is not None:
+                    on_recover()
                 yield
             finally:
                 _held.depth.pop(key, None)
@@ -141,8 +148,17 @@ def holding_write_lock(func: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        data_dir = signature.bind(*args, **kwargs).arguments["data_dir"]
-        with write_lock(Path(data_dir)):
+        arguments = signature.bind(*args, **kwargs).arguments
+        data_dir = Path(arguments["data_dir"])
+        db_path = arguments.get("db_path")
+
+        def reconcile() -> None:
+            if db_path is not None:
+                from registry.build import reconcile_database
+
+                reconcile_database(Path(db_path), data_dir)
+
+        with write_lock(data_dir, on_recover=reconcile):
             return func(*args, **kwargs)
 
     return wrapper
