@@ -197,14 +197,20 @@ def apply_plan(
             if new_files or plan.profile_files or appends:
                 writelock.begin(data_dir, {**new_files, **plan.profile_files}, appends)
                 intent = True
+                writelock.crash_point("intent-recorded")
             for path, text in new_files.items():
                 ledger.write_new_file(path, text)
                 written.append(path)
+                writelock.crash_point("version-file-written")
             for path, text in plan.profile_files.items():
                 replaced[path] = path.read_text(encoding="utf-8") if path.exists() else None
                 ledger.replace_file(path, text)
+                writelock.crash_point("profile-file-written")
             if plan.new_events:
                 offset = ledger.append_verifications(verifications_path, plan.new_events)
+                writelock.crash_point("verifications-appended")
+            writelock.crash_point("before-commit")
+        writelock.crash_point("after-commit")
         if intent:
             writelock.finish(data_dir)
     except BaseException:
@@ -317,4 +323,5 @@ def record_changes(
             doc.model_copy(update={"change_reason": reason})
         )
     apply_plan(db_path, data_dir, versions, [], plan, sync_ledger=False)
+    writelock.crash_point("changes-recorded")  # an accept dies here before recording its decisions
     return [*done, *plan.new_versions]

@@ -21,6 +21,7 @@ import functools
 import inspect
 import json
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -162,6 +163,12 @@ def holding_write_lock(func: Callable[P, R]) -> Callable[P, R]:
             return func(*args, **kwargs)
 
     return wrapper
+
+
+def crash_point(name: str) -> None:
+    """Die here, by SIGKILL, when KZDOCS_CRASH_AT names this point: how the kill tests reach each step."""
+    if os.environ.get("KZDOCS_CRASH_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 # the intent ----------------------------------------------------------------------------------------------
