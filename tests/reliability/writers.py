@@ -33,9 +33,15 @@ class Outcome:
     killed: bool
 
 
-def kzdocs(*args: str, crash_at: str | None = None, kill_after: float | None = None, timeout: float = 120) -> Outcome:
+def kzdocs(
+    *args: str,
+    crash_at: str | None = None,
+    kill_after: float | None = None,
+    timeout: float = 120,
+    lock_wait: float = 60,
+) -> Outcome:
     """Run the CLI in a fresh interpreter; optionally die at a named crash point or be killed after a delay."""
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "KZDOCS_LOCK_WAIT": "60"}
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "KZDOCS_LOCK_WAIT": str(lock_wait)}
     env.pop("KZDOCS_CRASH_AT", None)
     if crash_at:
         env["KZDOCS_CRASH_AT"] = crash_at
