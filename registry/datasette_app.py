@@ -86,8 +86,21 @@ def serve_registry(db_path: Path, host: str, port: int) -> None:
 
     from registry.datasette_limits import BoundedApp
 
+    class PromptServer(uvicorn.Server):
+        """Exits as soon as the graceful part of shutdown is over.
+
+        After it, Datasette's SQL threads may still hold queued read-only queries (up to sql_time_limit_ms
+        each) and asyncio and the interpreter would wait for every one of them: nothing is lost by not waiting.
+        """
+
+        async def shutdown(self, sockets: list | None = None) -> None:
+            await super().shutdown(sockets)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
+
     use_wal(db_path)
-    uvicorn.run(
+    config = uvicorn.Config(
         BoundedApp(make_datasette(db_path).app()),
         host=host,
         port=port,
@@ -96,8 +109,4 @@ def serve_registry(db_path: Path, host: str, port: int) -> None:
         limit_concurrency=64,
         timeout_keep_alive=5,
     )
-    # The server has stopped. Datasette's SQL threads may still be running queued read-only queries (up to
-    # sql_time_limit_ms each), and the interpreter would wait for them at exit: nothing is lost by not waiting.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
+    PromptServer(config).run()
