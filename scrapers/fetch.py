@@ -75,8 +75,8 @@ class FetchPolicy(BaseModel):
     backoff_max: float = 30.0
     min_host_interval: float = 2.0
     mirror_host_interval: float = 0.0
-    total_timeout: float = 20.0
-    fetch_timeout: float = 45.0
+    total_timeout: float = 30.0
+    fetch_timeout: float = 50.0
     run_timeout: float = 300.0
     max_redirects: int = 5
     obey_robots: bool = True
@@ -247,7 +247,7 @@ class Fetcher:
             if hop and self.mirrors and self.mirrors.find(current) is None:
                 detail = f"redirect from {url} leads to {current}, a host this mirror run does not mirror"
                 raise SourceBlocked(url, BlockReason.OFF_ALLOWLIST, detail)
-            if robots and not self._robots_allow(current):
+            if robots and not self._robots_allow(current, deadline):
                 raise SourceBlocked(current, BlockReason.ROBOTS, f"robots.txt disallows {ROBOTS_TOKEN}")
             actual = self.mirrors.to_actual(current)
             answer = self._request(current, actual, headers, max_bytes, deadline)
@@ -259,10 +259,10 @@ class Fetcher:
             return answer, current, actual, redirects
         raise SourceUnreachable(url, f"more than {self.policy.max_redirects} redirects")
 
-    def _robots_allow(self, url: str) -> bool:
-        return self.robots.allowed(url, self._load_robots)
+    def _robots_allow(self, url: str, deadline: float) -> bool:
+        return self.robots.allowed(url, lambda robots_url: self._load_robots(robots_url, deadline))
 
-    def _load_robots(self, robots_url: str) -> RobotsAnswer:
+    def _load_robots(self, robots_url: str, deadline: float) -> RobotsAnswer:
         """Fetch robots.txt; with an archive, conditionally, so an unchanged file is not transferred again."""
         previous = self.robots_archive.newest(url=robots_url) if self.robots_archive else None
         headers: dict[str, str] = {}
@@ -271,7 +271,6 @@ class Fetcher:
         if previous is not None and previous.last_modified:
             headers["If-Modified-Since"] = previous.last_modified
         fetched_at = dt.datetime.now(dt.timezone.utc)
-        deadline = min(time.monotonic() + self.policy.fetch_timeout, self.run_deadline)
         try:
             answer, final, actual, redirects = self._follow(
                 robots_url, headers, robots=False, deadline=deadline, max_bytes=ROBOTS_MAX_BYTES
