@@ -168,3 +168,34 @@ def test_the_run_deadline_stops_every_later_fetch() -> None:
                     f.fetch(f"https://egov.kz/p{n}")
             seconds = time.monotonic() - started
     assert seconds < 1.5
+
+
+def test_verify_never_confirms_from_a_304_it_did_not_ask_for(tmp_path) -> None:
+    """Sources with no stored validator (like our reconstructions) answered 304: source errors, no verified_at moved."""
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from kzdocs import cli
+    from registry.build import build_registry
+    from tests.reliability.writers import FIXTURES
+    from tests.verifier.conftest import SOURCES
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "registry" / "profiles", data / "profiles")
+    (data / "sources.yaml").write_text(SOURCES, encoding="utf-8")
+    db = tmp_path / "registry.db"
+    build_registry(db, data)
+    with HostileServer(default=hostile.reply(304, ETag='"x"')) as server:
+        mirrors = [
+            "--mirror",
+            f"https://www.gov.kz={server.base}/gov",
+            "--mirror",
+            f"https://egov.kz={server.base}/egov",
+        ]
+        result = CliRunner().invoke(cli, ["verify", "--db", str(db), "--data", str(data), "--json", *mirrors])
+    run = json.loads(result.stdout)
+    assert result.exit_code == 2
+    assert {f["kind"] for f in run["findings"]} == {"source_error"}
+    assert not (data / "verifications.jsonl").exists()
