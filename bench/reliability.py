@@ -77,13 +77,15 @@ def run(args: list[str], *, env: dict[str, str] | None = None, kill_after: float
         started = time.monotonic()
         proc = subprocess.Popen([sys.executable, "-c", RUNNER, *args], cwd=ROOT, env=full_env,
                                 stdout=subprocess.DEVNULL, stderr=err)
-        if kill_after is not None:
-            deadline = started + kill_after
-            while time.monotonic() < deadline and proc.poll() is None:
-                time.sleep(0.005)
-            if proc.poll() is None:
+        killed = False
+        while True:  # poll with wait4 itself, so the child's own resource usage is what we read
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if kill_after is not None and not killed and time.monotonic() >= started + kill_after:
                 proc.send_signal(signal.SIGKILL)
-        _, status, usage = os.wait4(proc.pid, 0)
+                killed = True
+            time.sleep(0.005)
         proc.returncode = os.waitstatus_to_exitcode(status)
         seconds = time.monotonic() - started
         err.seek(0)
