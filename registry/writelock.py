@@ -110,10 +110,16 @@ def write_lock(
     if not thread_lock.acquire(timeout=max(limit, 0.001)):
         raise RegistryBusy(f"{data_dir}: another write in this process did not finish within {limit:g} s")
     try:
-        Path(data_dir).mkdir(parents=True, exist_ok=True)
-        fd = os.open(Path(data_dir) / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            _flock(fd, Path(data_dir), limit)
+            Path(data_dir).mkdir(parents=True, exist_ok=True)
+            fd: int | None = os.open(Path(data_dir) / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            # A data folder we may not write (a read-only checkout): no other writer can change it either, and
+            # a write that needs it fails with its own clear error.
+            fd = None
+        try:
+            if fd is not None:
+                _flock(fd, Path(data_dir), limit)
             _held.depth[key] = 1
             try:
                 if recover(Path(data_dir)) and on_recover is not None:
@@ -121,9 +127,11 @@ def write_lock(
                 yield
             finally:
                 _held.depth.pop(key, None)
-                fcntl.flock(fd, fcntl.LOCK_UN)
+                if fd is not None:
+                    fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
-            os.close(fd)
+            if fd is not None:
+                os.close(fd)
     finally:
         thread_lock.release()
 
