@@ -82,7 +82,8 @@ def deadline_transport(**kwargs: Any) -> httpx.HTTPTransport:
     """An httpx transport whose sockets obey the thread's ``deadline_scope``.
 
     httpx does not let a caller choose the network backend, so the pool's backend is wrapped after
-    construction; tests/scrapers/test_fetch.py pins that this still works (a dripping server is cut off).
+    construction; tests/reliability/test_hostile_fetch.py pins that this still works (dripping servers are cut
+    off at the deadline).
     """
     transport = httpx.HTTPTransport(**kwargs)
     pool = transport._pool  # noqa: SLF001 - see the docstring
