@@ -51,7 +51,8 @@ def url_to_relpath(url: str) -> PurePosixPath:
 
 
 def _safe_segment(segment: str) -> str:
-    segment = UNSAFE.sub("_", segment)[:200]  # a file name longer than the file system allows is refused
+    # File systems refuse names over 255 bytes; 150 leaves room for a query suffix (up to 82 more).
+    segment = UNSAFE.sub("_", segment).encode("utf-8")[:150].decode("utf-8", errors="ignore")
     return "_" if segment.strip(".") == "" else segment
 
 

@@ -18,6 +18,8 @@ HOSTILE_URLS = [
     "https://egov.kz/%2e%2e/%2e%2e/escape",
     "https://egov.kz/a/..%2f..%2fescape",
     "https://egov.kz/" + "x" * 600,
+    "https://egov.kz/" + "ж" * 200 + "?lang=" + "q" * 300,
+    "https://egov.kz/" + "ж" * 200 + "?lang=ru",
     "https://./dot",
     "https://egov.kz:99999/bad-port",
     "https://egov.kz/a\\..\\..\\escape",
