@@ -1,13 +1,16 @@
 """A wall-clock deadline for one HTTP exchange, enforced on every socket operation.
 
 httpx's timeouts bound each read separately, so a server that drips one byte a second never trips them: the
-headers or an error body can take forever. Here every connect, read and write of the calling thread gets at
-most the time left until the deadline set by ``deadline_scope``; when none is left it fails at once with
-httpcore's own timeout error (which httpx turns into ``httpx.TimeoutException``).
+headers or an error body can take forever. Here every name lookup, connect, read and write of the calling
+thread gets at most the time left until the deadline set by ``deadline_scope``; when none is left it fails
+at once with httpcore's own timeout error (which httpx turns into ``httpx.TimeoutException``). The name
+lookup runs in a helper thread because getaddrinfo() takes no timeout.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -62,13 +65,50 @@ class _DeadlineStream(httpcore.NetworkStream):
         return self._stream.get_extra_info(info)
 
 
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return True
+    except ValueError:
+        return False
+
+
+def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
+    """Addresses of host, in the resolver's order; a lookup slower than timeout is a connect timeout."""
+    found: dict[str, Any] = {}
+
+    def lookup() -> None:
+        try:
+            found["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except OSError as error:
+            found["error"] = error
+
+    worker = threading.Thread(target=lookup, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise httpcore.ConnectTimeout(f"looking up {host} took longer than the deadline")
+    if "error" in found:
+        raise httpcore.ConnectError(f"cannot resolve {host}: {found['error']}")
+    return list(dict.fromkeys(str(info[4][0]) for info in found["infos"]))
+
+
 class _DeadlineBackend(httpcore.NetworkBackend):
     def __init__(self, backend: httpcore.NetworkBackend) -> None:
         self._backend = backend
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None, **kwargs: Any) -> httpcore.NetworkStream:
-        stream = self._backend.connect_tcp(host, port, _left(timeout, httpcore.ConnectTimeout), **kwargs)
-        return _DeadlineStream(stream)
+        if getattr(_local, "deadline", None) is None or _is_address(host):
+            stream = self._backend.connect_tcp(host, port, _left(timeout, httpcore.ConnectTimeout), **kwargs)
+            return _DeadlineStream(stream)
+        error: Exception = httpcore.ConnectError(f"{host} has no address")
+        for address in _resolve(host, port, _left(timeout, httpcore.ConnectTimeout)):
+            try:
+                stream = self._backend.connect_tcp(address, port, _left(timeout, httpcore.ConnectTimeout), **kwargs)
+                return _DeadlineStream(stream)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as failed:
+                error = failed
+        raise error
 
     def connect_unix_socket(self, path: str, timeout: float | None = None, **kwargs: Any) -> httpcore.NetworkStream:
         stream = self._backend.connect_unix_socket(path, _left(timeout, httpcore.ConnectTimeout), **kwargs)

@@ -199,3 +199,24 @@ def test_verify_never_confirms_from_a_304_it_did_not_ask_for(tmp_path) -> None:
     assert result.exit_code == 2
     assert {f["kind"] for f in run["findings"]} == {"source_error"}
     assert not (data / "verifications.jsonl").exists()
+
+
+def test_a_name_lookup_that_hangs_is_cut_at_the_deadline(monkeypatch) -> None:
+    """getaddrinfo() takes no timeout; a resolver that hangs must not hang the fetch (no network is touched)."""
+    import socket
+    import threading
+
+    release = threading.Event()
+
+    def hanging_lookup(*args: object, **kwargs: object) -> list:
+        release.wait(10)
+        raise socket.gaierror(-2, "gave up")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging_lookup)
+    started = time.monotonic()
+    try:
+        with Fetcher(policy()) as f, pytest.raises(SourceUnreachable):
+            f.fetch("https://egov.kz/cms/page")
+    finally:
+        release.set()
+    assert time.monotonic() - started < 2.0
