@@ -157,7 +157,9 @@ def holding_write_lock(func: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        arguments = signature.bind(*args, **kwargs).arguments
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        arguments = bound.arguments
         data_dir = Path(arguments["data_dir"])
         db_path = arguments.get("db_path")
 

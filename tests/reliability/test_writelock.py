@@ -66,3 +66,14 @@ def test_the_lock_is_reentrant_in_a_thread_and_exclusive_across_threads(tmp_path
     assert len(outcome) == 1 and "did not finish within 0.2 s" in outcome[0]
     other()
     assert outcome[-1] == "got it"
+
+
+def test_a_writer_called_with_its_default_data_folder_takes_that_folders_lock(tmp_path: Path) -> None:
+    seen: list[bool] = []
+
+    @writelock.holding_write_lock
+    def write(db_path: Path, data_dir: Path = tmp_path / "default-data") -> None:
+        seen.append((data_dir / writelock.LOCK_NAME).exists())
+
+    write(tmp_path / "registry.db")
+    assert seen == [True]
