@@ -59,10 +59,9 @@ def _safe_segment(segment: str) -> str:
 def _confined(dest: Path, rel: PurePosixPath) -> Path:
     """dest/rel, refused unless it resolves inside dest (symlinks already in dest included)."""
     root = dest.resolve()
-    target = root.joinpath(*rel.parts)
-    if not target.resolve().is_relative_to(root):
+    if not root.joinpath(*rel.parts).resolve().is_relative_to(root):
         raise ExportFailed(f"{dest}: refusing to write {rel}, which would land outside the export folder")
-    return target
+    return dest.joinpath(*rel.parts)  # named as the user gave it, in messages too
 
 
 def _query_suffix(url: str) -> str:

@@ -52,10 +52,8 @@ def test_export_through_a_symlink_inside_the_folder_is_refused(tmp_path: Path) -
     assert list((tmp_path / "elsewhere").iterdir()) == []
 
 
-@pytest.mark.parametrize("kind", ["a file", "a file inside the path", "a read-only folder"])
+@pytest.mark.parametrize("kind", ["a file", "a file inside the path", "a folder nobody may write"])
 def test_a_bad_export_target_is_one_clean_line(tmp_path: Path, kind: str) -> None:
-    import os
-
     data = tmp_path / "data"
     Archive(data / "archive").add_copy("https://egov.kz/page", b"<p>x</p>", content_type="text/html", source_id="s")
     target = tmp_path / "out"
@@ -65,14 +63,9 @@ def test_a_bad_export_target_is_one_clean_line(tmp_path: Path, kind: str) -> Non
         target.mkdir()
         (target / "egov.kz").write_text("a file where a folder must go")
     else:
-        target.mkdir()
-        os.chmod(target, 0o500)
-    try:
-        result = CliRunner().invoke(cli, ["archive", "export", str(target), "--data", str(data)])
-    finally:
-        os.chmod(target, 0o700) if target.is_dir() else None
-    if kind == "a read-only folder" and os.geteuid() == 0:
-        pytest.skip("root writes into read-only folders")
+        target = Path("/proc/self/kzdocs-export")  # not writable, not even by root
+    result = CliRunner().invoke(cli, ["archive", "export", str(target), "--data", str(data)])
     assert result.exit_code != 0
-    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
     assert str(target) in result.output
