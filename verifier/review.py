@@ -124,6 +124,8 @@ def accept(
 ) -> list[dict[str, Any]]:
     if not reason.strip():
         raise VerifierError("--reason must say why the change is accepted")
+    if ids and _already_accepted(db_path, data_dir, run_id, ids):
+        return []  # the same accept again (say, after a kill): nothing to do
     now = now or dt.datetime.now(dt.UTC)
     chosen = select_findings(db_path, run_id, ids)
     by_profile: dict[str, list[Finding]] = defaultdict(list)
@@ -154,6 +156,19 @@ def accept(
         ],
     )
     return [{"profile": v.slug, "version": v.version, "findings": v.findings} for v in versions]
+
+
+def _already_accepted(db_path: Path, data_dir: Path, run_id: str, ids: tuple[str, ...]) -> bool:
+    """Every named finding is in a recorded version and its decision is recorded."""
+    from registry.ledger import load_versions
+
+    findings = {f.id: f for f in load_findings(db_path, run_id) if f.id in ids}
+    versions = load_versions(data_dir / "versions")
+    recorded = {name for history in versions.values() for v in history for name in v.findings}
+    decided = decided_fingerprints(db_path)
+    return set(findings) == set(ids) and all(
+        f"{run_id}/{i}" in recorded and findings[i].fingerprint() in decided for i in ids
+    )
 
 
 @holding_write_lock
