@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,12 @@ def use_wal(db_path: Path) -> None:
         pass
 
 
+def _exit_now() -> None:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 def serve_registry(db_path: Path, host: str, port: int) -> None:
     import uvicorn
 
@@ -93,11 +100,16 @@ def serve_registry(db_path: Path, host: str, port: int) -> None:
         each) and asyncio and the interpreter would wait for every one of them: nothing is lost by not waiting.
         """
 
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            # The graceful part may itself be slowed by busy SQL threads: two seconds after the signal, go anyway.
+            timer = threading.Timer(2.0, _exit_now)
+            timer.daemon = True
+            timer.start()
+            super().handle_exit(sig, frame)
+
         async def shutdown(self, sockets: list | None = None) -> None:
             await super().shutdown(sockets)
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(0)
+            _exit_now()
 
     use_wal(db_path)
     config = uvicorn.Config(
