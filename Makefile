@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8001
 
-.PHONY: run test bench campaign build eval lint clean
+.PHONY: run test bench campaign build eval lint clean reliability
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "kzdocs needs Python 3.11 (set PYTHON=python3.11)")'
@@ -30,6 +30,12 @@ bench: $(STAMP)
 
 campaign: $(STAMP)
 	$(BIN)/python -m bench campaign
+
+# Long runs outside the default suite: thousands of property cases, 50 kills per writer, full-size bombs and
+# the default (live-site) time limits; prints the figures of the README's Reliability section.
+reliability: $(STAMP)
+	KZDOCS_RELIABILITY=long $(BIN)/python -m pytest -n 2 -q tests/reliability
+	$(BIN)/python -m bench.reliability
 
 eval: $(STAMP)
 	$(BIN)/kzdocs photo evaluate

@@ -2,8 +2,10 @@
 
 The build is idempotent and atomic: every input file is validated before anything is written; the database
 work happens in one transaction; new ledger files are written before it commits and removed again if it
-fails. A profile whose content differs from its last recorded version gets a new version (its file must say
-why in ``change_reason``); a profile whose only change is a later ``verified_at`` gets verification events.
+fails. Every write holds the data folder's write lock and records its intent first (registry.writelock), so
+a kill at any point leaves the old state or a pending intent that the next writer completes.
+A profile whose content differs from its last recorded version gets a new version (its file must say why in
+``change_reason``); a profile whose only change is a later ``verified_at`` gets verification events.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from registry import ledger
+from registry import ledger, writelock
 from registry.errors import KzdocsError, ProfileInvalid
 from registry.ledger import LedgerVersion, VerificationEvent
 from registry.loader import validate_file_with_nodes
@@ -157,6 +159,7 @@ def apply_plan(
     written: list[Path] = []
     replaced: dict[Path, str | None] = {}
     offset: int | None = None
+    intent = False
     restored = 0
     try:
         with writing(db_path) as writer:
@@ -186,15 +189,32 @@ def apply_plan(
             writer.add_verifications(e for e in [*events, *plan.new_events] if _event_key(e) not in seen)
             for entry in plan.new_versions:
                 writer.add_version(entry.profile, entry.version, entry.reason, entry.created_at, entry.findings)
-            for entry in plan.new_versions:
-                path = ledger.version_path(versions_dir, entry.slug, entry.version)
-                ledger.write_new_file(path, ledger.dump_version(entry))
+            new_files = {
+                ledger.version_path(versions_dir, e.slug, e.version): ledger.dump_version(e) for e in plan.new_versions
+            }
+            appends: dict[Path, tuple[int, str]] = {}
+            if plan.new_events:
+                size = verifications_path.stat().st_size if verifications_path.exists() else 0
+                appends[verifications_path] = (size, ledger.verification_lines(plan.new_events))
+            if new_files or plan.profile_files or appends:
+                writelock.begin(data_dir, {**new_files, **plan.profile_files}, appends)
+                intent = True
+                writelock.crash_point("intent-recorded")
+            for path, text in new_files.items():
+                ledger.write_new_file(path, text)
                 written.append(path)
+                writelock.crash_point("version-file-written")
             for path, text in plan.profile_files.items():
                 replaced[path] = path.read_text(encoding="utf-8") if path.exists() else None
                 ledger.replace_file(path, text)
+                writelock.crash_point("profile-file-written")
             if plan.new_events:
                 offset = ledger.append_verifications(verifications_path, plan.new_events)
+                writelock.crash_point("verifications-appended")
+            writelock.crash_point("before-commit")
+        writelock.crash_point("after-commit")
+        if intent:
+            writelock.finish(data_dir)
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
@@ -206,6 +226,8 @@ def apply_plan(
         if offset is not None:
             with verifications_path.open("r+b") as handle:
                 handle.truncate(offset)
+        if intent:
+            writelock.finish(data_dir)
         raise
     return restored
 
@@ -214,6 +236,16 @@ def _event_key(e: VerificationEvent) -> tuple[str, int, str, str, str]:
     return (e.slug, e.version, e.key, e.verified_at.isoformat(), e.origin)
 
 
+def reconcile_database(db_path: Path, data_dir: Path) -> int:
+    """Add to the database every ledger version and verification event it lacks (after a recovered write)."""
+    if not db_path.exists():
+        return 0
+    versions = ledger.load_versions(data_dir / "versions")
+    events = ledger.load_verifications(data_dir / "verifications.jsonl")
+    return apply_plan(db_path, data_dir, versions, events, ChangePlan(), sync_ledger=False)
+
+
+@writelock.holding_write_lock
 def build_registry(db_path: Path, data_dir: Path = DATA_DIR, now: dt.datetime | None = None) -> BuildReport:
     """Validate data/, then add whatever the database lacks; unchanged profiles are left as they are."""
     started = time.perf_counter()
@@ -251,6 +283,7 @@ def record_change(
     return record_changes(db_path, data_dir, [(doc, reason, findings or [])], now=now)[0]
 
 
+@writelock.holding_write_lock
 def record_changes(
     db_path: Path,
     data_dir: Path,
@@ -263,9 +296,24 @@ def record_changes(
 
     ``profile_texts`` (slug -> file text) lets the caller write a profile file edited in place (the verifier's
     accept keeps the diff to the changed lines); otherwise the file is written from the model.
+
+    Idempotent per accepted finding: a change whose findings are all named by a version already in the
+    ledger (an accept killed before it recorded its decision, then run again) returns that version and
+    writes nothing new for it.
     """
     now = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     versions = ledger.load_versions(data_dir / "versions", slugs={doc.slug for doc, _, _ in changes})
+    done: list[LedgerVersion] = []
+    remaining = []
+    for doc, reason, findings in changes:
+        earlier = next(
+            (v for v in versions.get(doc.slug, []) if findings and set(findings) <= set(v.findings)), None
+        )
+        if earlier is not None:
+            done.append(earlier)
+        else:
+            remaining.append((doc, reason, findings))
+    changes = remaining
     # New events are checked against the database (kept in step with data/verifications.jsonl by every
     # write), so this does not re-read a ledger that grows with every verification run.
     plan = ChangePlan(new_events=list({_event_key(e): e for e in events or []}.values()))
@@ -282,4 +330,5 @@ def record_changes(
             doc.slug
         ) or ledger.dump_profile(doc.model_copy(update={"change_reason": reason}))
     apply_plan(db_path, data_dir, versions, [], plan, sync_ledger=False)
-    return plan.new_versions
+    writelock.crash_point("changes-recorded")  # an accept dies here before recording its decisions
+    return [*done, *plan.new_versions]

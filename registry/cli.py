@@ -200,7 +200,9 @@ def diff(slug: str, a: int, b: int, db_path: Path, as_json: bool) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @json_option
 def serve(db_path: Path, port: int, host: str, as_json: bool) -> None:
-    """Serve the registry read-only (immutable) in Datasette, with metadata and canned queries.
+    """Serve the registry read-only in Datasette, with metadata and canned queries.
+
+    Writes made meanwhile by other kzdocs commands show up on the next request.
 
     \b
     Example:

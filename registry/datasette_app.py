@@ -1,10 +1,18 @@
-"""Datasette on the registry: read-only (immutable), with our metadata, canned queries and cell rendering.
+"""Datasette on the registry: read-only, with our metadata, canned queries and cell rendering.
 
-Imported only by `kzdocs serve` and the tests, so the CLI starts without Datasette.
+The file is served as a mutable database opened read-only (``mode=ro``), not as an immutable one: the CLI
+keeps writing it (build, accept, verify) while the server runs, and an immutable file that changes under
+SQLite gives stale pages or "database disk image is malformed". The registry is in WAL mode (the writer
+sets it), so readers see each committed transaction whole and never block the writer. Every request is
+bounded in time and size (registry.datasette_limits). Imported only by `kzdocs serve` and the tests, so the
+CLI starts without Datasette.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -34,20 +42,85 @@ def load_metadata(db_path: Path, extra_paths: list[Path] | None = None) -> dict[
     return metadata
 
 
-def make_datasette(db_path: Path) -> Any:
-    """A Datasette instance serving db_path immutably (no writes, no locking)."""
-    from datasette.app import Datasette
+SETTINGS = {
+    "default_page_size": 100,
+    "max_returned_rows": 1000,
+    "sql_time_limit_ms": 2000,
+    "facet_time_limit_ms": 200,
+    "max_csv_mb": 10,
+    "num_sql_threads": 3,
+}
 
+
+def make_datasette(db_path: Path) -> Any:
+    """A Datasette instance serving db_path read-only while other processes may write it."""
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    from registry import datasette_limits
+
+    if not pm.is_registered(datasette_limits):
+        pm.register(datasette_limits, name="kzdocs-limits")
     return Datasette(
-        immutables=[str(db_path)],
+        files=[str(db_path)],
         metadata=load_metadata(db_path),
         plugins_dir=str(PLUGINS_DIR),
         template_dir=str(TEMPLATES_DIR),
-        settings={"default_page_size": 100, "sql_time_limit_ms": 2000},
+        settings=SETTINGS,
     )
+
+
+def use_wal(db_path: Path) -> None:
+    """Switch a registry built before WAL was the default; a file we may not write is served as it is."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(db_path, timeout=5)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+
+
+def _exit_now() -> None:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def serve_registry(db_path: Path, host: str, port: int) -> None:
     import uvicorn
 
-    uvicorn.run(make_datasette(db_path).app(), host=host, port=port, log_level="warning")
+    from registry.datasette_limits import BoundedApp
+
+    class PromptServer(uvicorn.Server):
+        """Exits as soon as the graceful part of shutdown is over.
+
+        After it, Datasette's SQL threads may still hold queued read-only queries (up to sql_time_limit_ms
+        each) and asyncio and the interpreter would wait for every one of them: nothing is lost by not waiting.
+        """
+
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            # The graceful part may itself be slowed by busy SQL threads: two seconds after the signal, go anyway.
+            timer = threading.Timer(2.0, _exit_now)
+            timer.daemon = True
+            timer.start()
+            super().handle_exit(sig, frame)
+
+        async def shutdown(self, sockets: list | None = None) -> None:
+            await super().shutdown(sockets)
+            _exit_now()
+
+    use_wal(db_path)
+    config = uvicorn.Config(
+        BoundedApp(make_datasette(db_path).app()),
+        host=host,
+        port=port,
+        log_level="warning",
+        timeout_graceful_shutdown=1,  # SIGTERM: stop within seconds even with requests pending
+        limit_concurrency=64,
+        timeout_keep_alive=5,
+    )
+    PromptServer(config).run()

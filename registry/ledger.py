@@ -124,11 +124,16 @@ def replace_file(path: Path, text: str) -> None:
     write_atomic(path, text.encode("utf-8"))
 
 
+def verification_lines(events: list[VerificationEvent]) -> str:
+    return "".join(
+        json.dumps(e.model_dump(mode="json", exclude_none=True), ensure_ascii=False) + "\n" for e in events
+    )
+
+
 def append_verifications(path: Path, events: list[VerificationEvent]) -> int:
     """Append events; return the byte offset before appending so a failed transaction can truncate back."""
     path.parent.mkdir(parents=True, exist_ok=True)
     offset = path.stat().st_size if path.exists() else 0
     with path.open("a", encoding="utf-8") as out:
-        for e in events:
-            out.write(json.dumps(e.model_dump(mode="json", exclude_none=True), ensure_ascii=False) + "\n")
+        out.write(verification_lines(events))
     return offset

@@ -220,6 +220,7 @@ def make_engine(db_path: Path) -> Engine:
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA busy_timeout = 30000")  # wait for another writer instead of failing at once
         cursor.close()
 
     return engine
@@ -405,6 +406,10 @@ def writing(db_path: Path) -> Iterator[RegistryWriter]:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(db_path)
     try:
+        with engine.connect() as conn:
+            # WAL: the server's readers and this writer never block each other, and a reader never sees half
+            # a transaction. The mode is stored in the file, so every later opener uses it too.
+            conn.exec_driver_sql("PRAGMA journal_mode = WAL")
         create_schema(engine)
         with engine.begin() as conn:
             conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")

@@ -150,6 +150,7 @@ class Archive:
                     last_modified=result.last_modified or previous.last_modified,
                     sha256=previous.sha256,
                     size=previous.size,
+                    reconstruction=previous.reconstruction,  # a 304 never turns our reconstruction into a fetch
                     note=note or "not modified since the stored copy",
                     headers=result.headers,
                 )

@@ -1,10 +1,16 @@
 """Polite, bounded fetching of official pages with httpx.
 
 What it guarantees: only allowlisted hosts (or explicit mirrors of them) are contacted, redirects are
-followed by hand and only within the allowlist, robots.txt is obeyed, each host sees at most one request
-per ``min_host_interval``, timeouts and 5xx are retried a bounded number of times with exponential
-backoff, bodies are streamed and aborted past ``max_body_bytes``, and conditional requests send back the
-server's own ETag / Last-Modified verbatim (never a time of ours), so unchanged pages cost a 304.
+followed by hand and only within the allowlist (in a mirror run, only within the mirrored hosts), robots.txt
+is obeyed and read once per host per run (a failure too), each host sees at most one request per
+``min_host_interval``, timeouts and 5xx are retried a bounded number of times with exponential backoff,
+and conditional requests send back the server's own ETag / Last-Modified verbatim (never a time of ours),
+so unchanged pages cost a 304; a 304 to a request without a validator of ours is an error, not a match.
+
+Bounded whatever the server does: bodies (error bodies and robots.txt too) are decoded by us with the limit
+applied to decoded bytes as they are produced (scrapers.decode); one wall-clock deadline covers connect,
+headers and body of each request (scrapers.deadline), another every attempt, redirect and back-off of one
+URL, and a third the whole run of a Fetcher.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from urllib.parse import urlsplit
 import httpx
 from pydantic import BaseModel, ConfigDict
 
+from scrapers.deadline import deadline_scope, deadline_transport
+from scrapers.decode import ACCEPT_ENCODING, CappedDecoder, EncodingRefused, LimitExceeded
 from scrapers.errors import (
     BlockReason,
     BodyTooLarge,
@@ -51,8 +59,9 @@ class FetchPolicy(BaseModel):
     """Limits and manners of the fetcher; the defaults are for the live sites, tests shrink the delays.
 
     ``min_host_interval`` spaces requests to an official host; ``mirror_host_interval`` applies instead when
-    a mirror serves the URL (a server the user chose, usually local). ``total_timeout`` bounds one response
-    however slowly its bytes trickle in.
+    a mirror serves the URL (a server the user chose, usually local). ``total_timeout`` bounds one request
+    (connect, headers, body) however slowly its bytes trickle in; ``fetch_timeout`` one URL with its
+    redirects, retries and back-off; ``run_timeout`` everything one Fetcher does.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -66,7 +75,9 @@ class FetchPolicy(BaseModel):
     backoff_max: float = 30.0
     min_host_interval: float = 2.0
     mirror_host_interval: float = 0.0
-    total_timeout: float = 120.0
+    total_timeout: float = 30.0
+    fetch_timeout: float = 50.0
+    run_timeout: float = 300.0
     max_redirects: int = 5
     obey_robots: bool = True
 
@@ -111,7 +122,7 @@ class _LazyTlsTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         with self._lock:
             if self._transport is None:
-                self._transport = httpx.HTTPTransport(verify=True)
+                self._transport = deadline_transport(verify=True)
         return self._transport.handle_request(request)
 
     def close(self) -> None:
@@ -138,6 +149,7 @@ class Fetcher:
         self.sleep = sleep
         self.host_clock = _HostClock(self.policy.min_host_interval, clock, sleep)
         self.robots = RobotsCache(ROBOTS_TOKEN)
+        self.run_deadline = time.monotonic() + self.policy.run_timeout
         timeout = httpx.Timeout(
             connect=self.policy.connect_timeout,
             read=self.policy.read_timeout,
@@ -150,11 +162,12 @@ class Fetcher:
             trust_env=False,
             # Plain-http targets (local mirrors) never need certificates; the verifying TLS transport, whose
             # CA bundle takes a noticeable time to load, is built on the first https request only.
-            transport=httpx.HTTPTransport(verify=False),
+            transport=deadline_transport(verify=False),
             mounts={"https://": _LazyTlsTransport()},
             headers={
                 "User-Agent": self.policy.user_agent,
                 "Accept": "text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5",
+                "Accept-Encoding": ACCEPT_ENCODING,
             },
         )
 
@@ -179,9 +192,11 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         fetched_at = dt.datetime.now(dt.timezone.utc)
-        answer, final, actual, redirects = self._follow(url, headers, robots=self.policy.obey_robots)
+        deadline = min(time.monotonic() + self.policy.fetch_timeout, self.run_deadline)
+        answer, final, actual, redirects = self._follow(url, headers, robots=self.policy.obey_robots, deadline=deadline)
         status = answer.status
         if status == 304:
+            _check_not_modified(final, answer, etag, last_modified)
             return self._result(url, final, actual, answer, fetched_at, redirects, not_modified=True)
         if 200 <= status < 300:
             return self._result(url, final, actual, answer, fetched_at, redirects)
@@ -217,7 +232,7 @@ class Fetcher:
         )
 
     def _follow(
-        self, url: str, headers: dict[str, str], *, robots: bool, max_bytes: int | None = None
+        self, url: str, headers: dict[str, str], *, robots: bool, deadline: float, max_bytes: int | None = None
     ) -> tuple[_Answer, str, str, list[str]]:
         """Request url, following redirects by hand; returns the answer, final official URL, actual URL."""
         current, redirects = url, []
@@ -229,10 +244,13 @@ class Fetcher:
                     else "host is not on the allowlist of official sites"
                 )
                 raise SourceBlocked(current if not hop else url, BlockReason.OFF_ALLOWLIST, detail)
-            if robots and not self._robots_allow(current):
+            if hop and self.mirrors and self.mirrors.find(current) is None:
+                detail = f"redirect from {url} leads to {current}, a host this mirror run does not mirror"
+                raise SourceBlocked(url, BlockReason.OFF_ALLOWLIST, detail)
+            if robots and not self._robots_allow(current, deadline):
                 raise SourceBlocked(current, BlockReason.ROBOTS, f"robots.txt disallows {ROBOTS_TOKEN}")
             actual = self.mirrors.to_actual(current)
-            answer = self._request(current, actual, headers, max_bytes)
+            answer = self._request(current, actual, headers, max_bytes, deadline)
             location = answer.headers.get("location")
             if answer.status in REDIRECT_STATUSES and location:
                 current = self.mirrors.resolve_redirect(current, actual, location)
@@ -241,10 +259,10 @@ class Fetcher:
             return answer, current, actual, redirects
         raise SourceUnreachable(url, f"more than {self.policy.max_redirects} redirects")
 
-    def _robots_allow(self, url: str) -> bool:
-        return self.robots.allowed(url, self._load_robots)
+    def _robots_allow(self, url: str, deadline: float) -> bool:
+        return self.robots.allowed(url, lambda robots_url: self._load_robots(robots_url, deadline))
 
-    def _load_robots(self, robots_url: str) -> RobotsAnswer:
+    def _load_robots(self, robots_url: str, deadline: float) -> RobotsAnswer:
         """Fetch robots.txt; with an archive, conditionally, so an unchanged file is not transferred again."""
         previous = self.robots_archive.newest(url=robots_url) if self.robots_archive else None
         headers: dict[str, str] = {}
@@ -255,7 +273,7 @@ class Fetcher:
         fetched_at = dt.datetime.now(dt.timezone.utc)
         try:
             answer, final, actual, redirects = self._follow(
-                robots_url, headers, robots=False, max_bytes=ROBOTS_MAX_BYTES
+                robots_url, headers, robots=False, deadline=deadline, max_bytes=ROBOTS_MAX_BYTES
             )
         except SourceBlocked:
             return RobotsAnswer(404, "")  # robots.txt redirected off the allowlist: treat as absent
@@ -275,47 +293,75 @@ class Fetcher:
                 status=answer.status,
                 attempts=answer.attempts,
             )
-        if answer.status == 304 and previous is not None and self.robots_archive is not None:
+        if answer.status == 304:
+            if previous is None or self.robots_archive is None:
+                raise SourceUnreachable(
+                    robots_url, "robots.txt answered 304 Not Modified to a request without a validator"
+                )
             return RobotsAnswer(200, self.robots_archive.body(previous).decode("utf-8", errors="replace"))
         if answer.status == 200 and self.robots_archive is not None:
             result = self._result(robots_url, final, actual, answer, fetched_at, redirects)
             self.robots_archive.record(result, source_id="robots.txt")
         return RobotsAnswer(answer.status, answer.body.decode("utf-8", errors="replace"))
 
-    def _request(self, url: str, actual: str, headers: dict[str, str], max_bytes: int | None) -> _Answer:
-        """One GET with bounded retries on timeouts, transport errors and retryable statuses."""
+    def _request(
+        self, url: str, actual: str, headers: dict[str, str], max_bytes: int | None, deadline: float
+    ) -> _Answer:
+        """One GET with bounded retries on timeouts, transport errors and retryable statuses.
+
+        Each attempt runs under one wall-clock deadline; an attempt that runs out of it is not retried (a
+        server that drips bytes would only do it again), and no back-off sleeps past the URL's deadline.
+        """
         limit = max_bytes or self.policy.max_body_bytes
         attempts = self.policy.max_attempts
         host = urlsplit(actual).netloc.lower()
         interval = self.policy.mirror_host_interval if actual != url else self.policy.min_host_interval
         reason = "no attempt made"
         for attempt in range(1, attempts + 1):
+            self._check_time(url, deadline, attempt - 1, reason)
             self.host_clock.wait_turn(host, interval)
+            self._check_time(url, deadline, attempt - 1, reason)
+            attempt_deadline = min(time.monotonic() + self.policy.total_timeout, deadline)
             try:
-                with self.client.stream("GET", actual, headers=headers) as response:
+                with deadline_scope(attempt_deadline), self.client.stream("GET", actual, headers=headers) as response:
                     status = response.status_code
                     if status in RETRYABLE_STATUSES and attempt < attempts:
-                        self._back_off(attempt, response.headers.get("retry-after"))
+                        self._back_off(url, attempt, response.headers.get("retry-after"), deadline, f"HTTP {status}")
                         continue
                     if 200 <= status < 300:
-                        body = _read_limited(response, url, limit, self.policy.total_timeout)
+                        body = _read_limited(response, url, limit)
                     elif status >= 400:
                         body = _read_some(response, ERROR_BODY_BYTES)
                     else:
                         body = b""
                     return _Answer(status, response.headers, body, attempt)
             except httpx.TimeoutException as error:
+                if time.monotonic() >= attempt_deadline - 0.05:
+                    raise SourceUnreachable(
+                        url,
+                        f"no complete answer within the {self.policy.total_timeout:g} s deadline of a request",
+                        attempts=attempt,
+                    ) from None
                 reason = f"timed out ({type(error).__name__})"
             except httpx.TransportError as error:
                 reason = f"connection failed ({type(error).__name__}: {error})"
             if attempt < attempts:
-                self._back_off(attempt, None)
+                self._back_off(url, attempt, None, deadline, reason)
         raise SourceUnreachable(url, reason, attempts=attempts)
 
-    def _back_off(self, attempt: int, retry_after: str | None) -> None:
+    def _check_time(self, url: str, deadline: float, attempts: int, reason: str) -> None:
+        if time.monotonic() < deadline:
+            return
+        what = "the run's time limit" if deadline >= self.run_deadline else "the time limit for one URL"
+        detail = f"{what} ran out" + (f" (last attempt: {reason})" if attempts else "")
+        raise SourceUnreachable(url, detail, attempts=max(1, attempts))
+
+    def _back_off(self, url: str, attempt: int, retry_after: str | None, deadline: float, reason: str) -> None:
         delay = min(self.policy.backoff_base * (2 ** (attempt - 1)), self.policy.backoff_max)
         if retry_after and retry_after.strip().isdigit():
             delay = min(max(delay, float(retry_after)), self.policy.backoff_max)
+        if time.monotonic() + delay >= deadline:
+            raise SourceUnreachable(url, f"{reason}; no time left to retry", attempts=attempt)
         if delay > 0:
             self.sleep(delay)
 
@@ -338,29 +384,54 @@ def _looks_blocked(text: str) -> bool:
     return any(marker in text for marker in BOT_BLOCK_MARKERS)
 
 
-def _read_limited(response: httpx.Response, url: str, limit: int, total_timeout: float) -> bytes:
+def _check_not_modified(url: str, answer: _Answer, etag: str | None, last_modified: str | None) -> None:
+    """A 304 confirms our copy only when we sent a validator and the server's ETag (if any) is ours."""
+    if not etag and not last_modified:
+        raise SourceUnreachable(url, "answered 304 Not Modified to a request that carried no validator", status=304)
+    theirs = answer.headers.get("etag")
+    if etag and theirs and _weak(theirs) != _weak(etag):
+        raise SourceUnreachable(url, f"answered 304 with ETag {theirs}, not the {etag} we sent", status=304)
+
+
+def _weak(tag: str) -> str:
+    tag = tag.strip()
+    return tag[2:] if tag.startswith("W/") else tag
+
+
+def _read_limited(response: httpx.Response, url: str, limit: int) -> bytes:
+    """The decoded body, refused as soon as the decoded bytes pass limit (the time limit is the deadline's)."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise BodyTooLarge(url, limit, 0)
-    deadline = time.monotonic() + total_timeout
-    chunks, seen = [], 0
-    for chunk in response.iter_bytes():
-        seen += len(chunk)
-        if seen > limit:
-            raise BodyTooLarge(url, limit, seen)
-        if time.monotonic() > deadline:
-            raise SourceUnreachable(url, f"the body took longer than {total_timeout:g} s to arrive")
-        chunks.append(chunk)
+    try:
+        decoder = CappedDecoder(response.headers.get("content-encoding"), limit)
+        chunks = [decoder.feed(chunk) for chunk in response.iter_raw()]
+        chunks.append(decoder.finish())
+    except LimitExceeded as error:
+        raise BodyTooLarge(url, limit, error.produced) from None
+    except EncodingRefused as error:
+        raise SourceUnreachable(url, str(error), status=response.status_code) from None
     return b"".join(chunks)
 
 
 def _read_some(response: httpx.Response, limit: int) -> bytes:
+    """At most limit decoded bytes of an error body; what cannot be decoded is dropped."""
+    try:
+        decoder = CappedDecoder(response.headers.get("content-encoding"), limit)
+    except EncodingRefused:
+        return b""
     chunks, seen = [], 0
-    for chunk in response.iter_bytes():
-        chunks.append(chunk)
-        seen += len(chunk)
-        if seen >= limit:
-            break
+    try:
+        for chunk in response.iter_raw():
+            piece = decoder.feed(chunk)
+            chunks.append(piece)
+            seen += len(piece)
+            if seen >= limit:
+                break
+    except LimitExceeded:
+        pass
+    except EncodingRefused:
+        return b""
     return b"".join(chunks)[:limit]
 
 

@@ -68,7 +68,8 @@ class Mirror:
         parts = urlsplit(url)
         if self.scheme and parts.scheme != self.scheme:
             return False
-        return (parts.hostname or "").lower() == self.host and _port(parts) == (self.port or _default_port(parts))
+        host = (parts.hostname or "").lower().rstrip(".")  # "egov.kz." names the same host as "egov.kz"
+        return host == self.host and _port(parts) == (self.port or _default_port(parts))
 
     def apply(self, url: str) -> str:
         parts = urlsplit(url)
@@ -172,4 +173,4 @@ def parse_mirror(spec: str) -> Mirror:
         port = parts.port
     except ValueError as error:
         raise InvalidMirror(spec, f"bad port in FROM: {error}") from None
-    return Mirror(scheme=scheme, host=parts.hostname.lower(), port=port, target=target.rstrip("/"))
+    return Mirror(scheme=scheme, host=parts.hostname.lower().rstrip("."), port=port, target=target.rstrip("/"))

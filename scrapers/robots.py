@@ -2,7 +2,8 @@
 
 Status handling follows the common crawler convention: 200 -> parse; 401/403 -> everything disallowed;
 any other 4xx (no robots.txt) -> everything allowed. A robots.txt that cannot be fetched at all (timeouts,
-5xx after retries) makes the page itself unreachable: we do not guess what the site allows.
+5xx after retries) makes the page itself unreachable: we do not guess what the site allows. That failure is
+remembered for the rest of the run, so a slow or broken robots.txt costs one request per host, not one per page.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class RobotsCache:
         self._parsers: dict[str, RobotFileParser] = {}
         self._lock = threading.Lock()
         self._origin_locks: dict[str, threading.Lock] = {}
+        self._failures: dict[str, Exception] = {}
 
     @staticmethod
     def robots_url(url: str) -> str:
@@ -48,8 +50,17 @@ class RobotsCache:
             with origin_lock:  # threads fetching one site wait for a single robots.txt request
                 with self._lock:
                     parser = self._parsers.get(robots_url)
+                    failure = self._failures.get(robots_url)
+                if failure is not None:
+                    raise failure
                 if parser is None:
-                    parser = self._parse(robots_url, load(robots_url))
+                    try:
+                        answer = load(robots_url)
+                    except Exception as error:
+                        with self._lock:
+                            self._failures[robots_url] = error
+                        raise
+                    parser = self._parse(robots_url, answer)
                     with self._lock:
                         self._parsers[robots_url] = parser
         return parser.can_fetch(self.user_agent_token, url)

@@ -146,6 +146,8 @@ def accept(
     if as_json:
         echo_json({"run_id": run_id, "versions": made})
         return
+    if not made:
+        click.echo(f"Nothing to do: {', '.join(ids)} of {run_id} already accepted.")
     for m in made:
         click.echo(f"{m['profile']}: version {m['version']} recorded ({', '.join(m['findings'])})")
 

@@ -22,6 +22,7 @@ from registry.api import Registry
 from registry.build import record_changes
 from registry.models import Alternative, Authority, ProfileDocument, ProfileField, Range, SourceRef, Status
 from verifier.compare import same_value
+from registry.writelock import holding_write_lock
 from verifier.models import NEEDS_REVIEW, Finding, FindingKind, SourceSpec, VerifierError
 from verifier.profile_edit import edit_profile_text
 from verifier.runs import append_rejections, decided_fingerprints, load_findings, record_decisions
@@ -227,6 +228,7 @@ def apply_finding(
     )
 
 
+@holding_write_lock  # one writer at a time; a killed accept is completed by the next writer
 def accept(
     db_path: Path,
     data_dir: Path,
@@ -239,6 +241,8 @@ def accept(
 ) -> list[dict[str, Any]]:
     if not reason.strip():
         raise VerifierError("--reason must say why the change is accepted")
+    if ids and _already_accepted(db_path, data_dir, run_id, ids):
+        return []  # the same accept again (say, after a kill): nothing to do
     now = now or dt.datetime.now(dt.UTC)
     chosen, run_findings = select_findings(db_path, run_id, ids)
     if value is not None and len(chosen) != 1:
@@ -319,6 +323,20 @@ def write_accepted(
     return record_changes(db_path, data_dir, changes, now=now, profile_texts=texts)
 
 
+def _already_accepted(db_path: Path, data_dir: Path, run_id: str, ids: tuple[str, ...]) -> bool:
+    """Every named finding is in a recorded version and its decision is recorded."""
+    from registry.ledger import load_versions
+
+    findings = {f.id: f for f in load_findings(db_path, run_id) if f.id in ids}
+    versions = load_versions(data_dir / "versions")
+    recorded = {name for history in versions.values() for v in history for name in v.findings}
+    decided = decided_fingerprints(db_path)
+    return set(findings) == set(ids) and all(
+        f"{run_id}/{i}" in recorded and findings[i].fingerprint() in decided for i in ids
+    )
+
+
+@holding_write_lock
 def reject(
     db_path: Path, data_dir: Path, run_id: str, ids: tuple[str, ...], reason: str, now: dt.datetime | None = None
 ) -> list[str]:

@@ -247,6 +247,5 @@ def load_rejections(path: Path) -> set[str]:
 
 def append_rejections(path: Path, rows: list[dict[str, Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    with path.open("a", encoding="utf-8") as out:  # one write: a kill leaves whole lines only
+        out.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
