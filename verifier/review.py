@@ -21,8 +21,8 @@ from typing import Any
 from registry.api import Registry
 from registry.build import record_changes
 from registry.models import Alternative, Authority, ProfileDocument, ProfileField, Range, SourceRef, Status
-from verifier.compare import same_value
 from registry.writelock import holding_write_lock
+from verifier.compare import same_value
 from verifier.models import NEEDS_REVIEW, Finding, FindingKind, SourceSpec, VerifierError
 from verifier.profile_edit import edit_profile_text
 from verifier.runs import append_rejections, decided_fingerprints, load_findings, record_decisions

@@ -58,7 +58,7 @@ def test_build_killed_at_a_chosen_point_leaves_old_or_new(build_template, tmp_pa
     assert outcome.killed, outcome.stderr
     assert_old_or_new(db, data, "kz-passport", "fee", (1, 8), (2, 10))
     events = (data / "verifications.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(events) == len(set(events)) == 2  # the visa profile's two re-verified fields, once each
+    assert len(events) == len(set(events)) == 3  # the visa profile's three re-verified fields, once each
 
 
 def test_a_fresh_build_killed_at_random_points_always_rebuilds(tmp_path) -> None:
