@@ -272,7 +272,7 @@ EXPECT: dict[str, Expect] = {
 }
 
 # README lines that are make targets: what each runs, and how the test stands behind it.
-MAKE_TARGETS = {"make run", "make test", "make bench", "make lint"}
+MAKE_TARGETS = {"make run", "make test", "make bench", "make lint", "make reliability"}
 
 
 def all_examples() -> list[tuple[str, str]]:
@@ -551,6 +551,10 @@ def test_make_test_bench_and_lint_name_tools_that_exist() -> None:
     assert any("-m bench" in line for line in makefile_recipe("bench"))
     assert (PROJECT_ROOT / "bench" / "__main__.py").is_file()
     assert any("ruff check ." in line for line in makefile_recipe("lint"))
+    # `make reliability` is the long form of tests/reliability plus its benchmark (minutes: not run here)
+    assert any("tests/reliability" in line for line in makefile_recipe("reliability"))
+    assert any("-m bench.reliability" in line for line in makefile_recipe("reliability"))
+    assert (PROJECT_ROOT / "bench" / "reliability.py").is_file() or (PROJECT_ROOT / "bench" / "reliability").is_dir()
     lint = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=PROJECT_ROOT, capture_output=True,
                           text=True)
     assert lint.returncode == 0, lint.stdout + lint.stderr

@@ -18,7 +18,9 @@ REPORT_KEYS = {"image", "profile", "profile_version", "compliant", "fixable", "c
 
 
 def run(db: Path, *args: str):
-    return CliRunner().invoke(cli, ["photo", *args, "--db", str(db)], catch_exceptions=False)
+    """The CLI on a terminal wide enough that long temporary paths do not wrap: these tests read content (the
+    documented examples hold the output within 100 columns)."""
+    return CliRunner().invoke(cli, ["photo", *args, "--db", str(db)], catch_exceptions=False, env={"COLUMNS": "1000"})
 
 
 def checks_of(report: dict) -> dict[str, dict]:
