@@ -1,6 +1,7 @@
 """Reliability figures for the README: per class of fault, cases, failed cleanly, data lost, worst time, peak memory.
 
-    python -m bench.reliability [fetch] [kills] [server] [paths]      (make reliability runs all of them)
+    python -m bench.reliability [fetch] [kills] [server] [paths] [profiles] [images]
+    (make reliability runs all of them)
 
 Every case runs the real CLI in a subprocess; time is wall-clock, memory the child's peak RSS (wait4). A case
 "fails cleanly" when it ends with a one-line error or the expected result, no traceback, within 60 s and
@@ -76,8 +77,10 @@ class Tally:
 
 
 def run(args: list[str], *, env: dict[str, str] | None = None, kill_after: float | None = None,
-        crash_at: str | None = None) -> tuple[int, float, float, str]:
-    """(exit status, seconds, peak RSS in MB, stderr) of `kzdocs args` in a fresh interpreter."""
+        crash_at: str | None = None, with_stdout: bool = False) -> tuple[int, float, float, str]:
+    """(exit status, seconds, peak RSS in MB, stderr) of `kzdocs args` in a fresh interpreter.
+
+    With ``with_stdout`` the text is standard output and error together (a batch report's error lines)."""
     hwm = Path(tempfile.mkstemp(prefix="kzdocs-hwm-")[1])
     full_env = {**os.environ, "PYTHONPATH": str(ROOT), "KZDOCS_BENCH_HWM": str(hwm), **(env or {})}
     full_env.pop("KZDOCS_CRASH_AT", None)
@@ -86,7 +89,7 @@ def run(args: list[str], *, env: dict[str, str] | None = None, kill_after: float
     with tempfile.TemporaryFile() as err:
         started = time.monotonic()
         proc = subprocess.Popen([sys.executable, "-c", RUNNER, *args], cwd=ROOT, env=full_env,
-                                stdout=subprocess.DEVNULL, stderr=err)
+                                stdout=err if with_stdout else subprocess.DEVNULL, stderr=err)
         killed = False
         while True:  # poll with wait4 itself, so the child's own resource usage is what we read
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -319,11 +322,67 @@ def paths(work: Path) -> Tally:
     return tally
 
 
+# profile files and images -----------------------------------------------------------------------------------
+
+
+def one_clean_line(code: int, err: str) -> bool:
+    return code == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def profiles(work: Path) -> Tally:
+    from bench.reliability_inputs import PROFILE_CASES
+
+    tally = Tally("profiles: hostile profile files for `build`", "python -m bench.reliability profiles")
+    for n, (name, spoil) in enumerate(PROFILE_CASES.items()):
+        data = work / f"profiles{n}" / "data"
+        for part in ("profiles", "versions"):
+            shutil.copytree(ROOT / "data" / part, data / part)
+        before = tree_digest(data / "versions")
+        spoil(data)
+        db = work / f"profiles{n}" / "registry.db"
+        code, seconds, mb, err = run(["build", "--db", str(db), "--data", str(data)])
+        lost = db.exists() or tree_digest(data / "versions") != before
+        tally.add(one_clean_line(code, err), seconds, mb, lost=lost, note=f"{name}: exit {code} {err.strip()[-200:]}")
+    return tally
+
+
+def images(work: Path) -> Tally:
+    from bench.reliability_inputs import image_cases
+    from tests.docs_examples import write_portrait
+
+    tally = Tally("images: damaged, disguised and oversized files for `photo check`",
+                  "python -m bench.reliability images")
+    data = work / "images" / "data"
+    for part in ("profiles", "versions"):
+        shutil.copytree(ROOT / "data" / part, data / part)
+    db = work / "images" / "registry.db"
+    run(["build", "--db", str(db), "--data", str(data)])
+    portrait = work / "images" / "portrait.jpg"
+    write_portrait(portrait)
+    for name, (file_name, body) in image_cases(portrait.read_bytes()).items():
+        target = work / "images" / "in" / file_name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+        code, seconds, mb, out = run(["photo", "check", str(target), "--profile", "kz-id-card-photo", "--db", str(db)],
+                                     with_stdout=True)
+        lost = target.read_bytes() != body
+        errors = [line for line in out.splitlines() if "ERROR" in line or line.startswith("Error:")]
+        # a damaged file is one clean error; one that still decodes (JPEG is lenient) gets a verdict instead
+        clean = "Traceback" not in out and ((code == 2 and len(errors) == 1) or (code in (0, 1) and not errors))
+        print(f"  {name}: exit {code}, {seconds:.1f} s, {mb:.0f} MB", file=sys.stderr)
+        tally.add(clean, seconds, mb, lost=lost, note=f"{name}: exit {code} {out.strip()[-300:]}")
+    return tally
+
+
 def main() -> int:
-    wanted = set(sys.argv[1:]) or {"fetch", "kills", "server", "paths"}
+    wanted = set(sys.argv[1:]) or {"fetch", "kills", "server", "paths", "profiles", "images"}
     tallies: list[Tally] = []
     with tempfile.TemporaryDirectory(prefix="kzdocs-reliability-") as tmp:
         work = Path(tmp)
+        if "profiles" in wanted:
+            tallies.append(profiles(work))
+        if "images" in wanted:
+            tallies.append(images(work))
         if "paths" in wanted:
             tallies.append(paths(work))
         if "server" in wanted:

@@ -197,3 +197,22 @@ def test_fields_command_lists_the_catalogue_as_json() -> None:
     keys = {entry["key"] for entry in json.loads(result.output)}
     assert {"print.width_mm", "head.height_mm", "background.colours"} <= keys
     assert "fee" not in keys
+
+
+def test_a_yaml_alias_bomb_is_refused_quickly(real_data: Path, tmp_path: Path) -> None:
+    """Nine levels of nine aliases would be 9^9 items if anything expanded them."""
+    import time
+
+    from bench.reliability_inputs import PROFILE_CASES
+
+    PROFILE_CASES["YAML alias bomb (9^9 items)"](real_data)
+    started = time.monotonic()
+    _refused(real_data, tmp_path / "r.db", "kz-bomb.yaml")
+    assert time.monotonic() - started < 10
+
+
+def test_deeply_nested_yaml_is_refused(real_data: Path, tmp_path: Path) -> None:
+    from bench.reliability_inputs import PROFILE_CASES
+
+    PROFILE_CASES["100,000 nested brackets"](real_data)
+    _refused(real_data, tmp_path / "r.db", "nesting depth")
