@@ -127,7 +127,10 @@ def mark_lists(blocks: list[TextBlock]) -> None:
         lead = blocks[index - 1] if index else None
         numbered = bool(_NUMBERED_PARAGRAPH.match(block.text)) or bool(re.match(r"^\s*\d{1,2}\.\S", block.text))
         introduced = lead is not None and (
-            lead.text.rstrip().endswith(":") or bool(_DOCUMENTS_LEAD.search(lead.text[-120:]))
+            lead.text.rstrip().endswith(":")
+            # a line that speaks of documents introduces a list, unless it is itself a numbered paragraph
+            # of a law ("3. ... құжаттандыру жүйесін ... етсін." then "4. ..."): that is its sibling
+            or (bool(_DOCUMENTS_LEAD.search(lead.text[-120:])) and not _NUMBERED_PARAGRAPH.match(lead.text))
         )
         opener = _outer_item_resumed(blocks, index) if numbered and not introduced else None
         if numbered and not introduced and opener is None:

@@ -97,3 +97,26 @@ def test_heads_of_sub_lists_are_not_a_list_of_their_own() -> None:
 def test_steps_spaced_by_blank_lines_are_still_steps() -> None:
     text = "How to apply online:\n\n1. Log in on the portal;\n\n2. Fill in the request;\n\n3. Sign it with your key."
     assert _lists(text) == []
+
+
+def test_the_months_of_a_year_a_statistic_covers_are_not_a_term() -> None:
+    english = "Over the first six months of 2021 the centres issued 90,000 passports; issue takes 15 working days."
+    russian = "За девять месяцев 2022 года оформлено 10 000 паспортов."
+    assert [(o.value, o.unit) for o in extract_text(english) if o.key == "duration"] == [(15, "working days")]
+    assert [o for o in extract_text(russian) if o.key == "duration"] == []
+    kept = "the visa is valid for 30 days in 2025 only"
+    assert [(o.value, o.unit) for o in extract_text(kept) if o.key == "duration"] == [(30, "days")]
+
+
+def test_law_paragraphs_after_a_paragraph_on_documents_are_not_a_list() -> None:
+    text = (
+        "2. The ministry shall fund the production of identity documents.\n"
+        "3. The police shall draft the instruction by January.\n4. The old forms shall be replaced by March."
+    )
+    assert _groups(text) == []
+    assert _lists(text) == []
+
+
+def test_a_line_on_documents_still_introduces_a_numbered_list() -> None:
+    text = "The applicant hands in these documents\n1. Request form.\n2. Passport copy."
+    assert _lists(text) == [["Request form", "Passport copy"]]
