@@ -73,6 +73,17 @@ def clean_item(text: str) -> str:
     return TRAILING_JOINERS.sub("", text).strip()
 
 
+BARE_HEADING = {"documents", "документы", "құжаттар"}
+
+
+def _names_documents(lead_in: str) -> bool:
+    """A lead-in that announces documents and nothing else: "(required documents):", or a heading that is
+    the one word "Documents" (a list left with one item after the others were dropped stays a list)."""
+    if SINGLE_LEAD.search(lead_in):
+        return True
+    return any(part.strip().rstrip(":").strip().lower() in BARE_HEADING for part in lead_in.split(" / "))
+
+
 def _last_clause(lead_in: str) -> str:
     """The part of a lead-in that introduces the list: its last sentence, and the heading after " / "."""
     parts = lead_in.split(" / ")
@@ -107,6 +118,10 @@ class DocumentList:
         example("Required documents:\n- A document certifying the identity of the owner of the dwelling.",
                 (["A document certifying the identity of the owner of the dwelling"], None),
                 note="one item under a required-documents lead-in"),
+        example("Documents\n\n- Visa request form with one photograph.",
+                (["Visa request form with one photograph"], None),
+                note="one item under a heading that is the word Documents alone"),
+        example("Useful links\n\n- Passport office timetable.", note="one item under another heading: not a list"),
         example(
             "Grounds for refusal:\n1) unreliable documents or data;\n2) the documents do not meet the rules.",
             note="grounds for refusal mention documents but are not documents to bring",
@@ -154,7 +169,7 @@ class DocumentList:
         if len(cleaned) == 1:
             # One marked item is a list of one only under a lead-in that names documents ("(required
             # documents):") and when the item itself names a document.
-            single_ok = bool(lead_in and SINGLE_LEAD.search(lead_in) and DOCUMENT_NOUN.search(cleaned[0]))
+            single_ok = bool(lead_in and _names_documents(lead_in) and DOCUMENT_NOUN.search(cleaned[0]))
             if not single_ok or NOT_DOCUMENTS.search(_last_clause(lead_in or "")) or STEP.match(cleaned[0]):
                 return None
         if lead_in and NOT_DOCUMENTS.search(_last_clause(lead_in)):
