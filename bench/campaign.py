@@ -286,7 +286,8 @@ def _list_alterations(
                                     None)},
         )
         for m in owned:
-            number = re.search(r"\b(\d+|two|one|three)\b", m.group())
+            # a count ("2 photos"), not part of a decimal or a size ("3.5 x 4.5 cm" is the photo size)
+            number = re.search(r"(?<![\d.,])\b(\d+|two|one|three)\b(?![.,]\d)(?!\s*[x×хХX*]\s*\d)", m.group())
             if number:
                 token = number.group(1)
                 new = str(int(token) + 1) if token.isdigit() else {"one": "two", "two": "three", "three": "four"}[token]

@@ -127,15 +127,21 @@ def mark_lists(blocks: list[TextBlock]) -> None:
         lead = blocks[index - 1] if index else None
         numbered = bool(_NUMBERED_PARAGRAPH.match(block.text)) or bool(re.match(r"^\s*\d{1,2}\.\S", block.text))
         introduced = lead is not None and (
-            lead.text.rstrip().endswith(":") or bool(_DOCUMENTS_LEAD.search(lead.text[-120:]))
+            lead.text.rstrip().endswith(":")
+            # a line that speaks of documents introduces a list, unless it is itself a numbered paragraph
+            # of a law ("3. ... құжаттандыру жүйесін ... етсін." then "4. ..."): that is its sibling
+            or (bool(_DOCUMENTS_LEAD.search(lead.text[-120:])) and not _NUMBERED_PARAGRAPH.match(lead.text))
         )
-        if numbered and not introduced:
+        opener = _outer_item_resumed(blocks, index) if numbered and not introduced else None
+        if numbered and not introduced and opener is None:
             index += 1
             continue
         run = [block]
         cursor = index + 1
         while cursor < len(blocks):
             nxt = blocks[cursor]
+            if nxt.group == "break" and _continues_across_blank(run[-1].text, nxt.text):
+                nxt.group = None  # items spaced by blank lines ("1. ...", blank, "2. ..."): the same list
             if nxt.group == "break" or nxt.group or nxt.role not in ("text", "item"):
                 break
             if not LIST_MARKER.match(nxt.text):
@@ -153,6 +159,9 @@ def mark_lists(blocks: list[TextBlock]) -> None:
             run.append(nxt)
             cursor += 1
         name = f"run-{index}-{block.locator}"
+        if opener is not None:  # "4." after the sub-list of "3. ... the following:": the outer list goes on
+            name = opener.group or name
+            run = [b for b in blocks[:index] if b.group == name] + run
         where = span_locator(run[0].locator, run[-1].locator)
         for member in run:
             member.role, member.group, member.group_locator = "item", name, where
@@ -163,6 +172,46 @@ def mark_lists(blocks: list[TextBlock]) -> None:
 
 
 _ITEM_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]")
+_BULLET = re.compile(r"^\s*([-•*–—·▪●◦‣])\s")
+
+
+def _outer_item_resumed(blocks: list[TextBlock], index: int) -> TextBlock | None:
+    """The item that a numbered line continues after a sub-list: ``3. ... the following:``, bullets,
+    ``4. ...``. Returns item 3 when the line is numbered one after it and only sub-list items lie between."""
+    number = _ITEM_NUMBER.match(blocks[index].text)
+    if number is None:
+        return None
+    cursor, sub_list = index - 1, None
+    while cursor >= 0 and blocks[cursor].role == "item" and blocks[cursor].group is not None:
+        if _ITEM_NUMBER.match(blocks[cursor].text):
+            break
+        if sub_list is not None and blocks[cursor].group != sub_list:
+            return None
+        sub_list = blocks[cursor].group
+        cursor -= 1
+    if sub_list is None or cursor < 0:
+        return None
+    opener = blocks[cursor]
+    before = _ITEM_NUMBER.match(opener.text)
+    if (
+        opener.role == "item" and opener.group not in (None, sub_list) and before is not None
+        and int(before.group(1)) + 1 == int(number.group(1)) and opener.text.rstrip().endswith(":")
+    ):
+        return opener
+    return None
+
+
+def _continues_across_blank(last_item: str, candidate: str) -> bool:
+    """Whether a marked line after a blank line goes on with the list: the next number ("3." after "2.", or
+    "4." when the page skips one) or the same bullet as the item before it. Anything else after a blank
+    line still ends the list."""
+    if last_item.rstrip().endswith(":"):
+        return False  # the item before introduces a sub-list of its own
+    number, following = _ITEM_NUMBER.match(last_item), _ITEM_NUMBER.match(candidate)
+    if number and following:
+        return 1 <= int(following.group(1)) - int(number.group(1)) <= 2  # "7." then "9.": a skipped number
+    bullet, next_bullet = _BULLET.match(last_item), _BULLET.match(candidate)
+    return bool(bullet and next_bullet and bullet.group(1) == next_bullet.group(1))
 
 
 def _resumes_numbering(blocks: list[TextBlock], cursor: int, last_item: str) -> int | None:

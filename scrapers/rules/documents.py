@@ -23,15 +23,20 @@ DOCUMENT_NOUN = re.compile(
     r"passport|паспорт|certificate|справк|свидетельств|куәлі|копи|copy|photo|фото|receipt|квитанц|түбіртек"
     r"|application|заявлен|өтініш|анкет|questionnaire|\bform\b|бланк|consent|согласи|келісім|insurance"
     r"|страхов|document|документ|құжат|удостоверени|permit|разрешени|рұқсат|contract|договор|шарт|birth"
-    r"|рождени|туу|autobiograph|автобиограф|payment|оплат|төле",
+    r"|рождени|туу|autobiograph|автобиограф|payment|оплат|төле|cop(?:y|ies)\b|letter|power\s+of\s+attorney"
+    r"|доверенност|сенімхат",
     re.IGNORECASE,
 )
 # Lists that sit among requirements but are not documents to bring: grounds for refusal, notes, steps of an
-# online procedure, who is exempt, contacts and opening hours.
+# online procedure, who is exempt, contacts and opening hours, categories of persons, and the acts a law
+# text approves ("Утвердить прилагаемые: 1) стандарт ..."). "contact" alone is a verb too ("must contact the
+# consulate and submit:"), so only contact details count.
 NOT_DOCUMENTS = re.compile(
     r"refus|grounds|отказ|бас\s+тарт|\bnotes?\b|примечани|ескерт|\bsteps?\b|этап|кезең|log\s+in|exempt|освобожд"
-    r"|босатыл|opening\s+hours|contact|address|адрес|мекенжай|телефон|using\s+eds|one-time\s+password"
-    r"|online\s+service|service\s+online|онлайн|on\s+the\s+portal|на\s+портале|порталда",
+    r"|босатыл|opening\s+hours|contacts\b|contact\s+(?:details|information|numbers?|us)\b|контакт|address|адрес"
+    r"|мекенжай|телефон|using\s+eds|one-time\s+password"
+    r"|online\s+service|service\s+online|онлайн|on\s+the\s+portal|на\s+портале|порталда"
+    r"|categor|категори|санат|\bapprove\b|утвердить|бекітілсін",
     re.IGNORECASE,
 )
 CASES = re.compile(
@@ -68,6 +73,17 @@ def clean_item(text: str) -> str:
     return TRAILING_JOINERS.sub("", text).strip()
 
 
+BARE_HEADING = {"documents", "документы", "құжаттар"}
+
+
+def _names_documents(lead_in: str) -> bool:
+    """A lead-in that announces documents and nothing else: "(required documents):", or a heading that is
+    the one word "Documents" (a list left with one item after the others were dropped stays a list)."""
+    if SINGLE_LEAD.search(lead_in):
+        return True
+    return any(part.strip().rstrip(":").strip().lower() in BARE_HEADING for part in lead_in.split(" / "))
+
+
 def _last_clause(lead_in: str) -> str:
     """The part of a lead-in that introduces the list: its last sentence, and the heading after " / "."""
     parts = lead_in.split(" / ")
@@ -102,9 +118,46 @@ class DocumentList:
         example("Required documents:\n- A document certifying the identity of the owner of the dwelling.",
                 (["A document certifying the identity of the owner of the dwelling"], None),
                 note="one item under a required-documents lead-in"),
+        example("Documents\n\n- Visa request form with one photograph.",
+                (["Visa request form with one photograph"], None),
+                note="one item under a heading that is the word Documents alone"),
+        example("Useful links\n\n- Passport office timetable.", note="one item under another heading: not a list"),
         example(
             "Grounds for refusal:\n1) unreliable documents or data;\n2) the documents do not meet the rules.",
             note="grounds for refusal mention documents but are not documents to bring",
+        ),
+        example(
+            "Bring the following papers:\n\n1. Filled-in request form;\n\n2. Copy of your passport;\n\n"
+            "3. One photograph.",
+            (["Filled-in request form", "Copy of your passport", "One photograph"], None),
+            note="items spaced by blank lines: the next number goes on with the list",
+        ),
+        example(
+            "Please contact the consulate and hand in:\n- passport;\n\n- visa form;\n- bank receipt.",
+            (["passport", "visa form", "bank receipt"], None),
+            note="'contact' as a verb is not a list of contacts; the same bullet after a blank line goes on",
+        ),
+        example(
+            "The company submits:\n1. A cover letter.\n2. Copies of the following:\n• its charter;\n"
+            "• its registration certificate.\n\n3. A power of attorney.",
+            (["A cover letter", "Copies of the following:", "A power of attorney"], None),
+            (["its charter", "its registration certificate"], None),
+            note="a sub-list inside item 2; item 3 goes on with the outer list",
+        ),
+        example(
+            "The card is granted to persons in one of these categories:\n1) holders of a work permit;\n"
+            "2) holders of a business visa.",
+            note="categories of persons, not documents",
+        ),
+        example(
+            "Approve the attached:\n1) the standard of the passport service;\n2) the standard of the ID card service.",
+            note="the acts a law text approves, not documents to bring",
+        ),
+        example(
+            "Documents:\n1. For a first permit:\n- application;\n- passport.\n2. For a renewal:\n- application;\n"
+            "- old permit.",
+            (["application", "passport"], None), (["application", "old permit"], None),
+            note="'1. For ...:' and '2. For ...:' head two lists; they are not a list of their own",
         ),
     )
 
@@ -116,11 +169,13 @@ class DocumentList:
         if len(cleaned) == 1:
             # One marked item is a list of one only under a lead-in that names documents ("(required
             # documents):") and when the item itself names a document.
-            single_ok = bool(lead_in and SINGLE_LEAD.search(lead_in) and DOCUMENT_NOUN.search(cleaned[0]))
+            single_ok = bool(lead_in and _names_documents(lead_in) and DOCUMENT_NOUN.search(cleaned[0]))
             if not single_ok or NOT_DOCUMENTS.search(_last_clause(lead_in or "")) or STEP.match(cleaned[0]):
                 return None
         if lead_in and NOT_DOCUMENTS.search(_last_clause(lead_in)):
             return None
+        if len(cleaned) > 1 and all(item.endswith(":") for item in cleaned):
+            return None  # "1. For a residence permit:" / "2. For its renewal:": heads of sub-lists, not documents
         if lead_in and ALTERNATIVES.search(_last_clause(lead_in).split(" / ")[0]):
             return None  # "one of the following documents:": alternatives inside one item of the main list
         if sum(1 for item in cleaned if CASES.match(item)) * 2 > len(cleaned):

@@ -42,6 +42,10 @@ class Duration(Rule):
         example("issue of the certificate is produced during the two workdays", (2, "working days")),
         example("This order shall enter into force ten calendar days after the date of its first official publication.",
                 note="a law's entry into force is not a service term"),
+        example("In the first nine months of 2023 the centres served a million people.",
+                note="the part of a year a statistic covers is not a service term"),
+        example("За шесть месяцев 2024 года выдано 5 000 карт, срок изготовления 10 рабочих дней.",
+                (10, "working days"), note="the period of a statistic is skipped; the service term is read"),
     )
     pattern = re.compile(
         rf"(?P<n>{NUMBER}){SPELLED_OUT}(?:\s*(?:-|–|—|to|до)\s*(?P<m>{NUMBER}){SPELLED_OUT})?\s*"
@@ -59,9 +63,15 @@ class Duration(Rule):
         re.IGNORECASE,
     )
 
+    # "over the six months of 2022", "за девять месяцев 2023 года": a period of a calendar year that a
+    # statistic covers, not a term of the service.
+    OF_A_YEAR = re.compile(r"\s+(?:of\s+)?(?:19|20)\d{2}(?![\d])(?!\s*(?:-|–|—)?\s*\d)", re.IGNORECASE)
+
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for m in self.pattern.finditer(passage.text):
             if self.LAW_CLOCKWORK.search(passage.segment_text(m.start())):
+                continue
+            if self.OF_A_YEAR.match(passage.text, m.end()):
                 continue
             value = to_number(m.group("m") or m.group("n"))
             unit = (
