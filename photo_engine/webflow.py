@@ -176,6 +176,17 @@ def pool() -> concurrent.futures.ProcessPoolExecutor:
         return _pool
 
 
+def stop_pool() -> None:
+    """End the workers now (the server is exiting): a photo in progress is abandoned, nothing else is lost."""
+    global _pool
+    with _pool_lock:
+        running, _pool = _pool, None
+    if running is not None:
+        for process in list(getattr(running, "_processes", {}).values()):
+            process.kill()
+        running.shutdown(wait=False, cancel_futures=True)
+
+
 def _reset_pool() -> None:
     global _pool
     with _pool_lock:
