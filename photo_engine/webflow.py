@@ -13,6 +13,7 @@ process's memory under a ``secrets.token_urlsafe`` token for RESULT_SECONDS, the
 from __future__ import annotations
 
 import asyncio
+import atexit
 import concurrent.futures
 import multiprocessing
 import secrets
@@ -171,6 +172,7 @@ def pool() -> concurrent.futures.ProcessPoolExecutor:
     global _pool
     with _pool_lock:
         if _pool is None:
+            atexit.register(stop_pool)  # ended before the interpreter tears concurrent.futures down
             _pool = concurrent.futures.ProcessPoolExecutor(
                 WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker)
         return _pool
