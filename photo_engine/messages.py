@@ -57,9 +57,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Часть головы обрезана: переснимите так, чтобы над головой и по бокам оставалось место.",
         "kk": "Бастың бір бөлігі кесіліп қалған: бастың үстінде және екі жағында бос орын қалдырып қайта түсіріңіз."},
     "head_size.fail": {
-        "en": "The head is {measured} % of the photo height (needed: {limit}); the page crops it for you.",
-        "ru": "Голова занимает {measured} % высоты фото (нужно: {limit}); страница сама обрежет снимок.",
-        "kk": "Бас суреттің биіктігінің {measured} %-ын алады (керегі: {limit}); бет суретті өзі қиып береді."},
+        "en": "The head is {measured} % of the photo height (needed: {limit} %); the page crops it for you.",
+        "ru": "Голова занимает {measured} % высоты фото (нужно: {limit} %); страница сама обрежет снимок.",
+        "kk": "Бас суреттің биіктігінің {measured} %-ын алады (керегі: {limit} %); бет суретті өзі қиып береді."},
     "framing.fail": {
         "en": "The head is not centred or is cut off: take the photo again with the head in the middle.",
         "ru": "Голова не по центру или обрезана: переснимите, держа голову в центре кадра.",
@@ -259,14 +259,19 @@ def check_message(result: Any, lang: str) -> str:
     message_id = f"{result.name}.{result.status}"
     if message_id not in MESSAGES:
         return result.message
-    return render(message_id, lang, measured=_short(result.measured), limit=result.limit)
+    return render(message_id, lang, measured=_short(result.measured), limit=_limit(result.limit))
+
+
+def _limit(limit: Any) -> Any:
+    """A limit as a bare figure: the engine's English words after it ("% of photo height ...") are dropped."""
+    return str(limit).split(" %")[0] if isinstance(limit, str) and " %" in limit else limit
 
 
 def advice(result: Any, lang: str) -> str:
     """What to do about a failed or doubtful check, in ``lang`` (short, from the catalogue)."""
     message_id = f"{result.name}.{result.status}"
     if message_id in MESSAGES:
-        return render(message_id, lang, measured=_short(result.measured), limit=result.limit)
+        return render(message_id, lang, measured=_short(result.measured), limit=_limit(result.limit))
     return result.message
 
 

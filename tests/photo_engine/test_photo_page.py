@@ -185,3 +185,21 @@ def test_registry_pages_answer_while_a_photo_is_made(seeded_registry: Path) -> N
 def test_each_photo_profile_page_links_to_the_photo_page(seeded_registry: Path) -> None:
     html = run(make_datasette(seeded_registry).client.get("/-/profile/kz-visa-photo")).text
     assert 'href="/-/photo?profile=kz-visa-photo"' in html
+
+
+def test_an_exif_rotated_phone_jpeg_is_turned_upright(seeded_registry: Path, specs: dict) -> None:
+    """Phones store the sensor's pixels sideways and say so in EXIF; the page must use the upright picture."""
+    with Image.open(WHITE) as image:
+        sideways = image.transpose(Image.Transpose.ROTATE_90)  # what orientation 6 turns upright again
+        exif = Image.Exif()
+        exif[0x0112] = 6
+        buffer = io.BytesIO()
+        sideways.save(buffer, "JPEG", quality=92, exif=exif)
+    ds = make_datasette(seeded_registry)
+    response = run(_post(ds, buffer.getvalue()))
+    assert response.status_code == 200 and 'id="verdict"' in response.text
+    assert "EXIF orientation 6 applied" in response.text
+    token = re.search(r"/-/photo/file/([A-Za-z0-9_-]+)/photo\.jpg", response.text).group(1)
+    photo = run(ds.client.get(f"/-/photo/file/{token}/photo.jpg"))
+    with Image.open(io.BytesIO(photo.content)) as made:
+        assert made.size == (specs[SLUG].width_px.value, specs[SLUG].height_px.value)
