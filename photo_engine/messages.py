@@ -57,9 +57,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Часть головы обрезана: переснимите так, чтобы над головой и по бокам оставалось место.",
         "kk": "Бастың бір бөлігі кесіліп қалған: бастың үстінде және екі жағында бос орын қалдырып қайта түсіріңіз."},
     "head_size.fail": {
-        "en": "The head is {measured} % of the photo height (needed: {limit} %); the page crops it for you.",
-        "ru": "Голова занимает {measured} % высоты фото (нужно: {limit} %); страница сама обрежет снимок.",
-        "kk": "Бас суреттің биіктігінің {measured} %-ын алады (керегі: {limit} %); бет суретті өзі қиып береді."},
+        "en": "The head is {measured} % of the photo height (needed: {limit} %); making the photo fixes this automatically.",
+        "ru": "Голова занимает {measured} % высоты фото (нужно: {limit} %); при изготовлении фото это исправляется автоматически.",
+        "kk": "Бас суреттің биіктігінің {measured} %-ын алады (керегі: {limit} %); сурет жасалғанда бұл автоматты түрде түзетіледі."},
     "framing.fail": {
         "en": "The head is not centred or is cut off: take the photo again with the head in the middle.",
         "ru": "Голова не по центру или обрезана: переснимите, держа голову в центре кадра.",
@@ -133,9 +133,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Часть лица закрыта: уберите от лица руки, волосы и предметы.",
         "kk": "Беттің бір бөлігі жабылған: қолды, шашты және заттарды беттен алыңыз."},
     "background.fail": {
-        "en": "The background is not plain and light enough; the page replaces it for you.",
-        "ru": "Фон недостаточно ровный и светлый; страница заменит его сама.",
-        "kk": "Фон жеткілікті біркелкі әрі ашық емес; бет оны өзі ауыстырады."},
+        "en": "The background is not plain and light enough; making the photo replaces it automatically.",
+        "ru": "Фон недостаточно ровный и светлый; при изготовлении фото он заменяется автоматически.",
+        "kk": "Фон жеткілікті біркелкі әрі ашық емес; сурет жасалғанда ол автоматты түрде ауыстырылады."},
     "background.warn": {
         "en": "Too little background is visible to judge it.",
         "ru": "Фона видно слишком мало, чтобы его оценить.",
