@@ -57,9 +57,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Часть головы обрезана: переснимите так, чтобы над головой и по бокам оставалось место.",
         "kk": "Бастың бір бөлігі кесіліп қалған: бастың үстінде және екі жағында бос орын қалдырып қайта түсіріңіз."},
     "head_size.fail": {
-        "en": "The head is {measured} % of the photo height (needed: {limit} %); making the photo fixes this automatically.",
-        "ru": "Голова занимает {measured} % высоты фото (нужно: {limit} %); при изготовлении фото это исправляется автоматически.",
-        "kk": "Бас суреттің биіктігінің {measured} %-ын алады (керегі: {limit} %); сурет жасалғанда бұл автоматты түрде түзетіледі."},
+        "en": "The head is {measured} % of the photo height (needed: {limit} %); "
+              "making the photo fixes this automatically.",
+        "ru": "Голова занимает {measured} % высоты фото (нужно: {limit} %); "
+              "при изготовлении фото это исправляется автоматически.",
+        "kk": "Бас суреттің биіктігінің {measured} %-ын алады (керегі: {limit} %); "
+              "сурет жасалғанда бұл автоматты түрде түзетіледі."},
     "framing.fail": {
         "en": "The head is not centred or is cut off: take the photo again with the head in the middle.",
         "ru": "Голова не по центру или обрезана: переснимите, держа голову в центре кадра.",
