@@ -19,7 +19,7 @@ from photo_engine.pipeline import ImageReport, MakeReport, MakeRequest, check_im
 from photo_engine.spec import PhotoSpec
 
 T = TypeVar("T")
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp"}
+IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".heic", ".heif"}
 
 
 def expand_inputs(paths: Iterable[Path]) -> list[Path]:

@@ -14,6 +14,9 @@ from registry.paths import db_option, json_option
 from registry.render import echo_json, echo_wrapped
 
 DEFAULT_PROFILE = "kz-id-card-photo"
+LANG_OPTION = click.option("--lang", type=click.Choice(["en", "ru", "kk"]), default="en", show_default=True,
+                           help="Language of the check messages in the table (--json keeps the English message "
+                                "and adds message_local).")
 
 
 def _spec(db_path: Path, slug: str):  # noqa: ANN202 - PhotoSpec, imported lazily
@@ -42,9 +45,10 @@ def photo() -> None:
 @photo.command()
 @click.argument("images", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--profile", "slug", required=True, help="Photo profile slug, e.g. kz-id-card-photo.")
+@LANG_OPTION
 @db_option
 @json_option
-def check(images: tuple[Path, ...], slug: str, db_path: Path, as_json: bool) -> None:
+def check(images: tuple[Path, ...], slug: str, lang: str, db_path: Path, as_json: bool) -> None:
     """Judge each IMAGE as given against the profile's current version.
 
     A busy background fails 'background' here even though 'make' could replace it; 'fixable' says whether
@@ -55,6 +59,7 @@ def check(images: tuple[Path, ...], slug: str, db_path: Path, as_json: bool) -> 
     Example:
       kzdocs photo check portrait.jpg --profile kz-passport-photo
       kzdocs photo check photos/ --profile kz-visa-photo --json
+      kzdocs photo check portrait.jpg --profile kz-visa-photo --lang kk
     """
     from photo_engine.batch import check_many, expand_inputs
 
@@ -64,16 +69,28 @@ def check(images: tuple[Path, ...], slug: str, db_path: Path, as_json: bool) -> 
         raise click.UsageError("no images found in the given folder(s)")
     reports = check_many(paths, spec, progress=len(paths) > 1)
     if as_json:
-        data = [r.model_dump(mode="json") for r in reports]
+        data = [_as_json(r, lang) for r in reports]
         echo_json(data[0] if len(data) == 1 else data)
     else:
         for report in reports:
-            _print_report(report)
+            _print_report(report, lang)
     click.get_current_context().exit(max(r.exit_code for r in reports))
 
 
-def _print_report(report) -> None:  # noqa: ANN001
-    """One line per check, its message wrapped under it to the terminal width."""
+def _as_json(report, lang: str) -> dict:  # noqa: ANN001
+    """The report as JSON; with --lang other than English each check also carries ``message_local``."""
+    data = report.model_dump(mode="json")
+    if lang != "en":
+        from photo_engine.messages import check_message
+
+        for item, result in zip(data.get("checks", []), report.checks, strict=True):
+            item["message_local"] = check_message(result, lang)
+    return data
+
+
+def _print_report(report, lang: str = "en") -> None:  # noqa: ANN001
+    """One line per check, its message wrapped under it to the terminal width (in ``lang``)."""
+    from photo_engine.messages import check_message
     from registry.render import echo_wrapped
     from registry.table import terminal_width
 
@@ -91,7 +108,7 @@ def _print_report(report) -> None:  # noqa: ANN001
     indent = " " * 21
     for result in report.checks:
         mark = {"pass": "ok  ", "warn": "warn", "fail": "FAIL"}[result.status]
-        text = f"  {mark} {result.name:<13} {result.message}  [{result.rule_status}]"
+        text = f"  {mark} {result.name:<13} {check_message(result, lang)}  [{result.rule_status}]"
         lines = textwrap.wrap(text, max(40, terminal_width()), subsequent_indent=indent, break_on_hyphens=False)
         for line in lines:
             click.echo(line)
@@ -116,10 +133,11 @@ def _print_report(report) -> None:  # noqa: ANN001
 @click.option("--background", type=click.Choice(["auto", "keep", "replace"]), default="auto", show_default=True,
               help="auto replaces the background when it fails the profile.")
 @click.option("--overwrite", is_flag=True, help="Replace output files that already exist (inputs are never replaced).")
+@LANG_OPTION
 @db_option
 @json_option
 def make(images: tuple[Path, ...], slug: str, output: Path, sheet: Path | None, paper: str, preview: Path | None,
-         report: Path | None, background: str, overwrite: bool, db_path: Path, as_json: bool) -> None:
+         report: Path | None, background: str, overwrite: bool, lang: str, db_path: Path, as_json: bool) -> None:
     """Make the document photo from a portrait: exact pixels, DPI, sRGB, file-size limit, sheet and preview.
 
     Several images or a folder run as a batch on both cores; then -o, --sheet and --preview name folders
@@ -155,13 +173,13 @@ def make(images: tuple[Path, ...], slug: str, output: Path, sheet: Path | None, 
         reports = [make_photo(MakeRequest(image=paths[0], output=output, sheet=sheet, paper=paper, preview=preview,
                                           report=report, background=background, overwrite=overwrite), spec)]
     if as_json:
-        data = [r.model_dump(mode="json") for r in reports]
+        data = [_as_json(r, lang) for r in reports]
         echo_json(data[0] if len(data) == 1 else data)
     else:
         from registry.render import echo_wrapped
 
         for item in reports:
-            _print_report(item)
+            _print_report(item, lang)
             for kind, path in getattr(item, "outputs", {}).items():
                 echo_wrapped(f"  wrote {kind}: {path}")
             if getattr(item, "background_action", None):

@@ -14,7 +14,7 @@ class PhotoError(KzdocsError):
 class NotAnImage(PhotoError):
     def __init__(self, path: str, detail: str = "") -> None:
         extra = f" ({detail})" if detail else ""
-        super().__init__(f"{path}: not an image file we can read (JPEG, PNG, WebP, TIFF, BMP){extra}")
+        super().__init__(f"{path}: not an image file we can read (JPEG, PNG, WebP, HEIC, TIFF, BMP){extra}")
 
 
 class ImageUnreadable(PhotoError):

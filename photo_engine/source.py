@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -73,6 +74,8 @@ def load_source(path: str | Path, *, draft_min_side: int | None = None) -> Sourc
         raise ImageUnreadable(name, f"cannot read the file ({error.strerror or error})") from None
     if not data:
         raise NotAnImage(name, "the file is empty")
+    if _looks_like_heif(data):
+        _register_heif()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -99,6 +102,25 @@ def load_source(path: str | Path, *, draft_min_side: int | None = None) -> Sourc
             raise TruncatedImage(name) from None
         raise ImageUnreadable(name, f"the image data is damaged and cannot be decoded ({type(error).__name__})") \
             from None
+
+
+HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif")
+
+
+def _looks_like_heif(data: bytes) -> bool:
+    """An ISO-BMFF ``ftyp`` box with a HEIF brand: phones' HEIC photos (checked from the first bytes only)."""
+    return data[4:8] == b"ftyp" and data[8:12] in HEIF_BRANDS
+
+
+@lru_cache(maxsize=1)
+def _register_heif() -> bool:
+    """Teach Pillow to open HEIC/HEIF (pillow-heif), only when such a file shows up: the import costs time."""
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:
+        return False
+    register_heif_opener()
+    return True
 
 
 def _decode(name: str, image: Image.Image, width: int, draft_min_side: int | None) -> SourceImage:

@@ -85,6 +85,9 @@ def use_wal(db_path: Path) -> None:
 
 
 def _exit_now() -> None:
+    webflow = sys.modules.get("photo_engine.webflow")
+    if webflow is not None:  # the photo page's worker processes go with the server
+        webflow.stop_pool()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)

@@ -22,6 +22,8 @@ MAX_COLUMNS = 100
 MAX_SQL_BYTES = 100_000
 RESULT_BUDGET_BYTES = 16 * 1024 * 1024  # fetched values per statement
 REQUEST_SECONDS = 8.0
+# The photo page makes a photo in a worker pool (photo_engine.webflow bounds it); its requests get longer.
+SLOW_PATHS = {"/-/photo": 120.0}
 RESPONSE_MAX_BYTES = 32 * 1024 * 1024
 
 
@@ -113,7 +115,8 @@ class BoundedApp:
             await send(message)
 
         try:
-            await asyncio.wait_for(self.app(scope, receive, bounded_send), self.seconds)
+            seconds = SLOW_PATHS.get(scope.get("path", ""), self.seconds)
+            await asyncio.wait_for(self.app(scope, receive, bounded_send), seconds)
         except (asyncio.TimeoutError, _TooLarge) as error:
             if state["started"]:
                 return  # the body is cut short; the server closes the connection

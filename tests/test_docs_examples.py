@@ -246,6 +246,8 @@ EXPECT: dict[str, Expect] = {
     "kzdocs photo check portrait.jpg --profile kz-visa-photo": Expect(exits=(0, 1), says=PHOTO_VERDICT),
     "kzdocs photo check portrait.jpg --profile kz-passport-photo": Expect(exits=(0, 1), says=PHOTO_VERDICT),
     "kzdocs photo check me.jpg --profile kz-passport-photo": Expect(exits=(0, 1), says=PHOTO_VERDICT),
+    "kzdocs photo check portrait.jpg --profile kz-visa-photo --lang kk": Expect(
+        exits=(0, 1), says=PHOTO_VERDICT, check=lambda ws, out: "талапқа сай" in out or pytest.fail(out)),
     "kzdocs photo check photos/ --profile kz-visa-photo --json": Expect(
         exits=(0, 1), check=is_json(lambda d: all(r["profile"] == "kz-visa-photo" for r in (d if isinstance(d, list)
                                                                                              else [d])))
