@@ -9,8 +9,8 @@ pixels elsewhere and Hands may miss a hand it found before. A mirror must not ch
 symmetric reading (used to judge a portrait as given) also looks at the mirrored picture: face boxes are
 averaged with their mirrored twins, the mesh reading is the average of the direct and the mirrored mesh
 (landmarks paired by :data:`photo_engine.mesh_mirror.MIRROR_PARTNER`), and the hands are those found in
-either. The results are then the same for a portrait and its mirror image. The mirrored detection and
-both Hands passes run on a worker thread while the face models run (mediapipe releases the GIL). `make`
+either. The results are then the same for a portrait and its mirror image. Both Hands passes run on a
+worker thread while the face models run (mediapipe releases the GIL), on the one set of graphs. `make`
 reads one orientation only: the second would break its time budget, and it crops rather than judges.
 
 The models see reduced copies - the whole picture at most ~1280 px, the face and the head region at a
@@ -128,13 +128,6 @@ def _quiet_native_stderr() -> Iterator[None]:
         os.close(devnull)
 
 
-@dataclass(frozen=True)
-class MirrorGraphs:
-    hands: Any
-    detect_near: Any
-    detect_far: Any
-
-
 class FaceModels:
     """The mediapipe graphs, built once per process (a batch worker builds its own on first use)."""
 
@@ -158,33 +151,7 @@ class FaceModels:
             blank = np.full((256, 256, 3), 127, np.uint8)
             for model in (self.detect_near, self.detect_far, self.mesh, self.segmenter, self.hands):
                 model.process(blank)
-        self._mirrored: MirrorGraphs | None = None
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mirror")
-
-    def _mirror_graphs(self) -> MirrorGraphs:
-        """Graphs for the mirrored picture, built on the first symmetric reading (`make` never needs them).
-
-        A graph must not run two images at once, and the mirrored passes run on the worker thread while the
-        direct ones run here, so they get graphs of their own.
-        """
-        if self._mirrored is None:
-            import warnings
-
-            with _quiet_native_stderr(), warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                from mediapipe.python.solutions import face_detection, hands
-
-                graphs = MirrorGraphs(
-                    hands.Hands(static_image_mode=True, max_num_hands=2, model_complexity=1,
-                                min_detection_confidence=0.5),
-                    face_detection.FaceDetection(model_selection=0, min_detection_confidence=0.5),
-                    face_detection.FaceDetection(model_selection=1, min_detection_confidence=0.5),
-                )
-                blank = np.full((256, 256, 3), 127, np.uint8)
-                for model in (graphs.hands, graphs.detect_near, graphs.detect_far):
-                    model.process(blank)
-            self._mirrored = graphs
-        return self._mirrored
 
     def analyse(self, rgb: np.ndarray, symmetric: bool = True) -> FaceModelOutput:
         """Read the face; ``symmetric`` also reads the mirrored picture and combines both (see the module doc).
@@ -204,18 +171,14 @@ class FaceModels:
         overview = rgb if scale == 1.0 else shrink_to(rgb, round(width * scale), round(height * scale))
         overview = np.ascontiguousarray(overview)
         mirrored_overview = np.ascontiguousarray(overview[:, ::-1]) if symmetric else None
-        graphs = self._mirror_graphs() if symmetric else None
-        mirrored_pending = (
-            self._worker.submit(self._detections, mirrored_overview, scale, (graphs.detect_far, graphs.detect_near))
-            if graphs is not None
-            else None
-        )
-        hands_pending = self._worker.submit(
-            self._hands, overview, mirrored_overview, graphs.hands if graphs is not None else None, scale
-        )
+        # Hands run on the worker thread (both orientations, one after the other, on the one Hands graph) while
+        # the face is read here; the face detectors read both orientations here, in turn. A graph never runs two
+        # images at once, and no second set of graphs is held in memory.
+        hands_pending = self._worker.submit(self._hands, overview, mirrored_overview, self.hands, scale)
         try:
             direct = self._detections(overview, scale, (self.detect_far, self.detect_near))
-            mirrored = mirrored_pending.result() if mirrored_pending is not None else []
+            mirrored = (self._detections(mirrored_overview, scale, (self.detect_far, self.detect_near))
+                        if mirrored_overview is not None else [])
             faces, scores = _merge_mirrored_faces(direct, mirrored, overview.shape[1] / scale)
             landmarks = self._mesh(rgb, overview, scale, faces, symmetric)
             if landmarks is not None and not faces:
