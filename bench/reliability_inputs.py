@@ -100,4 +100,15 @@ def image_cases(portrait: bytes) -> dict[str, tuple[str, bytes]]:
         "PNG declaring 60000 x 60000 px": ("huge.png", png_bomb(60000, 1)[:33] + b"\x00" * 100),
         "PNG bomb 20000 x 20000 px (1.2 GB decoded)": ("bomb.png", png_bomb(20000, 20000)),
         "19 MB of noise named .jpg": ("big.jpg", random.Random(5).randbytes(19 * 1024 * 1024)),
+        "PNG of 119 MP, 0.35 MB (under the pixel limit for JPEG)": ("flat.png", png_bomb(10900, 10900)),
+        "CMYK JPEG of 119 MP": ("cmyk.jpg", flat_jpeg("CMYK", 10900)),
     }
+
+
+def flat_jpeg(mode: str, side: int) -> bytes:
+    """A plain square JPEG of side x side px: a few MB on disk, side^2 * channels bytes if decoded in full."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new(mode, (side, side), 0).save(out, "JPEG", quality=50)
+    return out.getvalue()

@@ -29,6 +29,7 @@ class TruncatedImage(PhotoError):
 
 class DecompressionBomb(PhotoError):
     def __init__(self, path: str, width: int, height: int, limit: int) -> None:
+        self.limit = limit
         super().__init__(
             f"{path}: {width} x {height} px ({width * height / 1e6:.0f} MP) is over the {limit / 1e6:.0f} MP "
             "limit; this looks like a decompression bomb or an unreasonably large image - resize it first"

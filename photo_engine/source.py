@@ -22,6 +22,10 @@ from photo_engine.errors import DecompressionBomb, ImageUnreadable, NotAnImage, 
 # Phones reach 50-108 MP; nothing a person brings for a document photo is larger. Checked from the header,
 # before any pixel is decoded, so a decompression bomb costs nothing.
 MAX_PIXELS = 120_000_000
+# A JPEG decodes at a reduced scale (draft); other formats decode every pixel first, so their limit keeps a
+# check under 500 MB (a 50-MP PNG decodes to 150 MB) - a phone's largest photo still passes.
+MAX_PIXELS_FULL_DECODE = 50_000_000
+DRAFT_MODES = ("RGB", "L", "CMYK")  # JPEG modes libjpeg decodes at 1/2, 1/4 or 1/8 scale
 MAX_FILE_BYTES = 200_000_000  # checked before reading: no portrait needs more, a hostile upload might
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -88,8 +92,10 @@ def load_source(path: str | Path, *, draft_min_side: int | None = None) -> Sourc
     except (OSError, SyntaxError, ValueError) as error:
         raise NotAnImage(name, str(error)) from None
     width, height = image.size
-    if width * height > MAX_PIXELS:
-        raise DecompressionBomb(name, width, height, MAX_PIXELS)
+    reducible = bool(draft_min_side) and image.format == "JPEG" and image.mode in DRAFT_MODES
+    limit = MAX_PIXELS if reducible else MAX_PIXELS_FULL_DECODE
+    if width * height > limit:
+        raise DecompressionBomb(name, width, height, limit)
     if width < 16 or height < 16:
         raise ImageUnreadable(name, f"{width} x {height} px is far too small to hold a portrait")
     try:
@@ -126,10 +132,18 @@ def _register_heif() -> bool:
 def _decode(name: str, image: Image.Image, width: int, draft_min_side: int | None) -> SourceImage:
     deep_colour = any(str(t.args).endswith(";16B") or str(t.args).endswith(";16") for t in image.tile or [])
     orientation = int(image.getexif().get(0x0112, 1) or 1)
-    if draft_min_side and image.format == "JPEG" and image.mode in ("RGB", "L"):
+    if draft_min_side and image.format == "JPEG" and image.mode in DRAFT_MODES:
         _apply_draft(image, draft_min_side)
-    decode_scale = image.size[0] / width
     image.load()
+    if draft_min_side and image.size[0] == width and image.mode in ("RGB", "RGBA", "L", "LA"):
+        # Formats without a reduced decode (PNG, WebP, HEIC, TIFF) are halved right after decoding, as a JPEG's
+        # draft would be: every later copy is then a quarter of the size (a 48-MP PNG stays under 500 MB).
+        factor = _reduction(min(image.size), draft_min_side)
+        if factor > 1:
+            reduced = image.reduce(factor)
+            image.close()
+            image = reduced
+    decode_scale = image.size[0] / width
     source = SourceImage(name, np.zeros((1, 1, 3), np.uint8), image.mode, image.format, orientation,
                          decode_scale=decode_scale)
     if deep_colour and image.mode in ("RGB", "RGBA"):
@@ -156,11 +170,16 @@ def _header_size(data: bytes) -> tuple[int, int]:
         Image.MAX_IMAGE_PIXELS = previous
 
 
-def _apply_draft(image: Image.Image, min_side: int) -> None:
-    short = min(image.size)
+def _reduction(short_side: int, min_side: int) -> int:
+    """The largest power-of-two reduction (at most 8) that keeps the short side at or above min_side."""
     scale = 1
-    while scale < 8 and short // (scale * 2) >= min_side:
+    while scale < 8 and short_side // (scale * 2) >= min_side:
         scale *= 2
+    return scale
+
+
+def _apply_draft(image: Image.Image, min_side: int) -> None:
+    scale = _reduction(min(image.size), min_side)
     if scale > 1:
         image.draft(image.mode, (image.size[0] // scale, image.size[1] // scale))
 

@@ -24,8 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from photo_engine.source import MAX_PIXELS
-
 MAX_UPLOAD_BYTES = 25 * 1024 * 1024  # a phone's largest JPEG/HEIC is ~15 MB; checked before reading the rest
 RESULT_SECONDS = 15 * 60
 MAX_RESULTS = 200  # results kept at once (each ~1-3 MB); the oldest go first
@@ -236,7 +234,7 @@ def make_upload(data: bytes, suffix: str, spec_json: str, paper: str) -> dict[st
             report = make_photo(request, spec)
         except errors.DecompressionBomb as error:
             return {"error": "too_many_pixels", "params": {"measured": _megapixels(str(error)),
-                                                           "limit": f"{MAX_PIXELS / 1e6:.0f}"}}
+                                                           "limit": f"{error.limit / 1e6:.0f}"}}
         except errors.TruncatedImage:
             return {"error": "truncated", "params": {}}
         except errors.NotAnImage:
