@@ -184,7 +184,10 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
         report.outputs["report"] = str(request.report)
         text = json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
         files[request.report] = text.encode()
-    for path, data in files.items():
+    from registry.writelock import crash_point
+
+    for number, (path, data) in enumerate(files.items(), 1):
+        crash_point(f"make-before-output-{number}")  # the kill tests' chosen points (no-op otherwise)
         write_atomic(path, data)
     return report
 

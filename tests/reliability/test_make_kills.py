@@ -69,3 +69,19 @@ def test_make_killed_at_random_moments_leaves_whole_outputs_or_none(registry: Pa
         assert again.returncode in (0, 1) and "Traceback" not in again.stderr, again.stderr
         assert all(whole(out / name) for name in OUTPUTS)
     assert hashlib.sha256((registry / "portrait.jpg").read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize("number", [1, 2, 3])
+def test_make_killed_before_each_output_leaves_the_earlier_ones_whole(registry: Path, tmp_path: Path,
+                                                                      number: int) -> None:
+    """The digital photo, the sheet and the preview are written in turn: a kill before the n-th leaves the
+    earlier ones whole and the later ones absent, and the rerun completes."""
+    out = tmp_path / "out"
+    out.mkdir()
+    outcome = kzdocs(*make_args(registry, out), crash_at=f"make-before-output-{number}")
+    assert outcome.killed, outcome.stderr
+    written = [name for name in OUTPUTS if (out / name).exists()]
+    assert len(written) == number - 1 and all(whole(out / name) for name in written), written
+    again = kzdocs(*make_args(registry, out), "--overwrite")
+    assert again.returncode in (0, 1), again.stderr
+    assert all(whole(out / name) for name in OUTPUTS)
