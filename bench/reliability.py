@@ -27,24 +27,16 @@ os.environ.setdefault("KZDOCS_RELIABILITY", "long")  # full-size bombs in the fa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.docs_examples import copy_project_data  # noqa: E402
 from tests.reliability import hostile  # noqa: E402
 from tests.reliability.writers import (  # noqa: E402
+    PEAK_RUNNER,
     assert_old_or_new,
     copy_workspace,
     prepare_accept,
     prepare_build,
 )
 
-# The CLI, reporting its own peak RSS (VmHWM) at exit: wait4's ru_maxrss would include the benchmark's own
-# memory image at the fork, which exec does not reset in that counter.
-RUNNER = (
-    "import atexit, os, sys\n"
-    "def _hwm():\n"
-    "    line = next(l for l in open('/proc/self/status') if l.startswith('VmHWM:'))\n"
-    "    open(os.environ['KZDOCS_BENCH_HWM'], 'w').write(line.split()[1])\n"
-    "atexit.register(_hwm)\n"
-    "from kzdocs import main; sys.argv[0] = 'kzdocs'; main()\n"
-)
 LIMIT_SECONDS = 60.0
 LIMIT_MB = 500.0
 KILLS = int(os.environ.get("KZDOCS_KILLS", "50"))
@@ -82,13 +74,13 @@ def run(args: list[str], *, env: dict[str, str] | None = None, kill_after: float
 
     With ``with_stdout`` the text is standard output and error together (a batch report's error lines)."""
     hwm = Path(tempfile.mkstemp(prefix="kzdocs-hwm-")[1])
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "KZDOCS_BENCH_HWM": str(hwm), **(env or {})}
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "KZDOCS_PEAK_FILE": str(hwm), **(env or {})}
     full_env.pop("KZDOCS_CRASH_AT", None)
     if crash_at:
         full_env["KZDOCS_CRASH_AT"] = crash_at
     with tempfile.TemporaryFile() as err:
         started = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-c", RUNNER, *args], cwd=ROOT, env=full_env,
+        proc = subprocess.Popen([sys.executable, "-c", PEAK_RUNNER, *args], cwd=ROOT, env=full_env,
                                 stdout=err if with_stdout else subprocess.DEVNULL, stderr=err)
         killed = False
         while True:  # poll with wait4 itself, so the child's own resource usage is what we read
@@ -226,9 +218,7 @@ def server(work: Path) -> Tally:
     tally = Tally("serve: hostile GETs (size, time, facets, JSON, CSV) + SIGTERM with 8 requests pending",
                   "python -m bench.reliability server")
     data = work / "serve" / "data"
-    for part in ("profiles", "versions"):
-        if (ROOT / "data" / part).exists():
-            shutil.copytree(ROOT / "data" / part, data / part)
+    copy_project_data(data)
     db = work / "serve" / "registry.db"
     run(["build", "--db", str(db), "--data", str(data)])
     with socket_port() as port:
@@ -335,8 +325,7 @@ def profiles(work: Path) -> Tally:
     tally = Tally("profiles: hostile profile files for `build`", "python -m bench.reliability profiles")
     for n, (name, spoil) in enumerate(PROFILE_CASES.items()):
         data = work / f"profiles{n}" / "data"
-        for part in ("profiles", "versions"):
-            shutil.copytree(ROOT / "data" / part, data / part)
+        copy_project_data(data)
         before = tree_digest(data / "versions")
         spoil(data)
         db = work / f"profiles{n}" / "registry.db"
@@ -353,8 +342,7 @@ def images(work: Path) -> Tally:
     tally = Tally("images: damaged, disguised and oversized files for `photo check`",
                   "python -m bench.reliability images")
     data = work / "images" / "data"
-    for part in ("profiles", "versions"):
-        shutil.copytree(ROOT / "data" / part, data / part)
+    copy_project_data(data)
     db = work / "images" / "registry.db"
     run(["build", "--db", str(db), "--data", str(data)])
     portrait = work / "images" / "portrait.jpg"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from registry.status_labels import STATUS_LABELS
+
 LANGS = ("kk", "ru", "en")
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 
@@ -357,7 +359,6 @@ PAGE: dict[str, dict[str, str]] = {
     "message": {"en": "what we found", "ru": "что обнаружено", "kk": "не анықталды"},
     "rule": {"en": "rule in the registry", "ru": "требование в реестре", "kk": "тізілімдегі талап"},
     "rule_status": {"en": "status", "ru": "статус", "kk": "мәртебесі"},
-    "verified": {"en": "verified", "ru": "проверено", "kk": "тексерілді"},
     "engine_rule": {"en": "our own rule (not in the profile)", "ru": "наше правило (не из профиля)",
                     "kk": "біздің ереже (профильде жоқ)"},
     "profile_version": {"en": "Rules: {title}, version {version}", "ru": "Требования: {title}, версия {version}",
@@ -365,24 +366,21 @@ PAGE: dict[str, dict[str, str]] = {
     "status_pass": {"en": "pass", "ru": "да", "kk": "иә"},
     "status_warn": {"en": "check", "ru": "внимание", "kk": "назар"},
     "status_fail": {"en": "FAIL", "ru": "НЕТ", "kk": "ЖОҚ"},
-    "official": {"en": "official", "ru": "официально", "kk": "ресми"},
-    "official-general": {"en": "official, general rule", "ru": "официально, общее правило",
-                         "kk": "ресми, жалпы ереже"},
-    "inferred": {"en": "inferred", "ru": "выведено", "kk": "шығарылған"},
     "status_legend": {
-        "en": "official: stated by the official source for this document; official, general rule: a general "
+        "en": "official: stated by the official source for this document; official (general rule): a general "
               "official rule the document follows; inferred: not published, derived by us (the registry says how).",
         "ru": "официально: указано в официальном источнике для этого документа; общее правило: общее официальное "
               "требование, которому следует документ; выведено: не опубликовано, выведено нами (в реестре "
               "сказано как).",
         "kk": "ресми: осы құжаттың ресми дереккөзінде көрсетілген; жалпы ереже: құжат бағынатын жалпы ресми "
-              "талап; шығарылған: жарияланбаған, біз шығардық (тізілімде қалай екені жазылған)."},
+              "талап; тұжырымдалған: жарияланбаған, біз тұжырымдадық (тізілімде қалай екені жазылған)."},
     "again": {"en": "Make another photo", "ru": "Сделать другое фото", "kk": "Басқа сурет жасау"},
     "error_title": {"en": "The photo could not be made", "ru": "Не удалось сделать фото",
                     "kk": "Суретті жасау мүмкін болмады"},
     "notes": {"en": "Notes", "ru": "Примечания", "kk": "Ескертпелер"},
     "language": {"en": "Language", "ru": "Язык", "kk": "Тіл"},
     "registry": {"en": "registry", "ru": "реестр", "kk": "тізілім"},
+    **STATUS_LABELS,  # the registry's words for a rule's status, as on the checklist
 }
 
 

@@ -10,6 +10,7 @@ import html
 import textwrap
 
 from registry.checklist import Checklist, ChecklistItem
+from registry.status_labels import STATUS_LABELS
 
 LANGS = ("en", "ru", "kk")
 
@@ -22,13 +23,8 @@ LABELS: dict[str, dict[str, str]] = {
     "apply": {"en": "Where and how to apply", "ru": "Куда и как обращаться", "kk": "Қайда және қалай жүгіну керек"},
     "terms": {"en": "Who may apply and on what terms", "ru": "Кто может обратиться и на каких условиях",
               "kk": "Кім және қандай шартпен жүгіне алады"},
-    "official": {"en": "official", "ru": "официально", "kk": "ресми"},
-    "official-general": {"en": "official (general rule)", "ru": "официально (общее правило)",
-                         "kk": "ресми (жалпы ереже)"},
-    "inferred": {"en": "inferred", "ru": "выведено", "kk": "тұжырымдалған"},
     "oldest": {"en": "Oldest verification of any line", "ru": "Самая давняя проверка строки",
                "kk": "Ең ерте тексерілген жол"},
-    "verified": {"en": "verified", "ru": "проверено", "kk": "тексерілді"},
     "source": {"en": "source", "ru": "источник", "kk": "дереккөз"},
     "why": {"en": "why inferred", "ru": "почему выведено", "kk": "неге тұжырымдалған"},
     "competing": {"en": "competing value(s) on record", "ru": "есть иные значения", "kk": "басқа мәндер бар"},
@@ -53,6 +49,7 @@ LABELS: dict[str, dict[str, str]] = {
                 "kk": "Бірде-бір дереккөзде көрсетілмеген"},
     "made_on": {"en": "Made on", "ru": "Составлено", "kk": "Жасалған күні"},
     "official_page": {"en": "Official page", "ru": "Официальная страница", "kk": "Ресми бет"},
+    **STATUS_LABELS,
 }
 
 KEY_LABELS: dict[str, dict[str, str]] = {

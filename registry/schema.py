@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from registry.errors import ProfileInvalid
+from registry.loader import line_of
 from registry.models import ProfileDocument, ProfileField, ProfileKind, Range
 
 CATALOGUE_PATH = Path(__file__).with_name("field_catalogue.yaml")
@@ -113,8 +114,6 @@ def check_document(doc: ProfileDocument, path: str, node: yaml.Node | None = Non
 
     ``node`` is the file's YAML node tree (for line numbers); a document made from code has none.
     """
-    from registry.loader import line_of
-
     catalogue = load_catalogue()
     # A date one day ahead is tolerated: an editor east of UTC may already live in tomorrow.
     latest = (today or dt.datetime.now(dt.UTC).date()) + dt.timedelta(days=1)
@@ -212,8 +211,6 @@ def _unit(spec: FieldSpec, unit: str | None, *, required: bool) -> str | None:
 
 def _check_consumers(doc: ProfileDocument, path: str, node: yaml.Node | None) -> None:
     """Rules a photo profile must meet for the photo engine to use it (refused now, not discovered later)."""
-    from registry.loader import line_of
-
     if doc.kind is not ProfileKind.PHOTO:
         return
     fields = {f.key: f for f in doc.fields}

@@ -70,10 +70,11 @@ def archived_text(url: str) -> str | None:
     """The text of the newest archived copy of url (HTML without markup, PDF text), whitespace-normalised."""
     from scrapers.archive import Archive
 
-    newest = [s for s in Archive(DATA / "archive").snapshots() if s.url == url and s.sha256]
+    archive = Archive(DATA / "archive")
+    newest = [s for s in archive.snapshots() if s.url == url and s.sha256]
     if not newest:
         return None
-    body = Archive(DATA / "archive").body(newest[-1])
+    body = archive.body(newest[-1])
     if body.startswith(b"%PDF"):
         import pdfplumber
 

@@ -16,22 +16,15 @@ import pytest
 
 from bench.reliability_inputs import flat_jpeg, png_bomb
 from tests.conftest import PROJECT_ROOT
+from tests.reliability.writers import PEAK_RUNNER
 
 LIMIT_MB = 500
-RUNNER = (
-    "import atexit, os, sys\n"
-    "def _hwm():\n"
-    "    line = next(l for l in open('/proc/self/status') if l.startswith('VmHWM:'))\n"
-    "    open(os.environ['KZDOCS_TEST_HWM'], 'w').write(line.split()[1])\n"
-    "atexit.register(_hwm)\n"
-    "from kzdocs import main; sys.argv[0] = 'kzdocs'; main()\n"
-)
 
 
 def peak_mb_of_check(image: Path, db: Path, tmp_path: Path) -> tuple[int, float, str]:
     hwm = tmp_path / f"{image.name}.hwm"
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "KZDOCS_TEST_HWM": str(hwm)}
-    done = subprocess.run([sys.executable, "-c", RUNNER, "photo", "check", str(image), "--profile",
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "KZDOCS_PEAK_FILE": str(hwm)}
+    done = subprocess.run([sys.executable, "-c", PEAK_RUNNER, "photo", "check", str(image), "--profile",
                            "kz-id-card-photo", "--db", str(db)], env=env, capture_output=True, text=True, timeout=120)
     return done.returncode, int(hwm.read_text()) / 1024, done.stdout + done.stderr
 

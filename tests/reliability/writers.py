@@ -26,6 +26,16 @@ from registry.build import build_registry
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
 RUNNER = "import sys; from kzdocs import main; sys.argv[0] = 'kzdocs'; main()"
+# The CLI, writing its own peak RSS (VmHWM, kB) at exit to the file named by KZDOCS_PEAK_FILE. A parent's
+# wait4 ru_maxrss would include the parent's memory image at the fork, which exec does not reset.
+PEAK_RUNNER = (
+    "import atexit, os, sys\n"
+    "def _hwm():\n"
+    "    line = next(l for l in open('/proc/self/status') if l.startswith('VmHWM:'))\n"
+    "    open(os.environ['KZDOCS_PEAK_FILE'], 'w').write(line.split()[1])\n"
+    "atexit.register(_hwm)\n"
+    "from kzdocs import main; sys.argv[0] = 'kzdocs'; main()\n"
+)
 
 
 @dataclass
