@@ -57,9 +57,9 @@ def bench_make(work: Path, spec) -> dict:  # noqa: ANN001
     import numpy as np
     from PIL import Image
 
-    from photo_engine.face import models
+    from photo_engine.outputs.render import encode_jpeg, encode_sheet
     from photo_engine.pipeline import MakeRequest, make_photo
-    from photo_engine.render import encode_jpeg, encode_sheet
+    from photo_engine.reading.face import models
 
     big = twelve_megapixel_jpeg(work / "big.jpg")
     request = MakeRequest(image=big, output=work / "out.jpg", sheet=work / "sheet.jpg", report=work / "report.json",
@@ -139,16 +139,16 @@ def bench_matting() -> dict:
     The astronaut (foreground F) is composited with her soft person mask as the known alpha onto busy or
     coloured backgrounds; the engine reads the composite, replaces the background with white, and the result
     is compared with the truth alpha*F + (1 - alpha)*white in the band around the head's edge above the chin.
-    The baseline is the same alpha without the old background's tint removed (background.blend_plain).
+    The baseline is the same alpha without the old background's tint removed (backdrop.blend_plain).
     """
     import cv2
     import numpy as np
 
-    from photo_engine.analysis import analyse_portrait
-    from photo_engine.background import blend_plain, replace_background
-    from photo_engine.geometry import frame_as_given
+    from photo_engine.outputs.backdrop import blend_plain, replace_background
+    from photo_engine.outputs.geometry import frame_as_given
     from photo_engine.pipeline import _person_in_frame
-    from photo_engine.source import SourceImage
+    from photo_engine.reading.analysis import analyse_portrait
+    from photo_engine.reading.source import SourceImage
     from tests.photo_engine.portraits import astronaut, brick_wall, person_mask
 
     foreground, alpha = astronaut().astype(np.float32), person_mask()

@@ -37,8 +37,8 @@ async def _post(ds, data: bytes) -> str:  # noqa: ANN001
 
 
 def main() -> int:
-    from photo_engine.face import models
     from photo_engine.pipeline import MakeRequest, make_photo
+    from photo_engine.reading.face import models
     from photo_engine.spec import spec_from_profile
     from photo_engine.webflow import stop_pool
     from registry.api import Registry

@@ -38,7 +38,7 @@ def worker_count(jobs: int) -> int:
 
 
 def _init_worker() -> None:
-    from photo_engine.face import models
+    from photo_engine.reading.face import models
 
     models()
 

@@ -210,8 +210,8 @@ def evaluate(folders: tuple[Path, ...], slug: str, cache: Path | None, db_path: 
       kzdocs photo evaluate
       kzdocs photo evaluate --portraits ../shared/eval/portraits --portraits ../shared/eval/pool --json
     """
-    from photo_engine.evaluate import DEFAULT_FOLDERS, TARGET
-    from photo_engine.evaluate import evaluate as run_evaluation
+    from photo_engine.judging.evaluate import DEFAULT_FOLDERS, TARGET
+    from photo_engine.judging.evaluate import evaluate as run_evaluation
 
     chosen = list(folders) or DEFAULT_FOLDERS
     for folder in chosen:

@@ -14,9 +14,6 @@ import cv2
 import numpy as np
 from pydantic import BaseModel, Field
 
-from photo_engine.analysis import PortraitAnalysis, analyse_portrait
-from photo_engine.background import fill_colour, replace_background
-from photo_engine.checks import CheckContext, CheckResult, is_fixable, run_checks
 from photo_engine.errors import (
     FaceTooSmall,
     NoFaceFound,
@@ -25,8 +22,10 @@ from photo_engine.errors import (
     PhotoError,
     SeveralFaces,
 )
-from photo_engine.geometry import Frame, head_in_frame, plan_frame, warp
-from photo_engine.render import (
+from photo_engine.judging.checks import CheckContext, CheckResult, is_fixable, run_checks
+from photo_engine.outputs.backdrop import fill_colour, replace_background
+from photo_engine.outputs.geometry import Frame, head_in_frame, plan_frame, warp
+from photo_engine.outputs.render import (
     compose_sheet,
     encode_jpeg,
     encode_sheet,
@@ -35,7 +34,8 @@ from photo_engine.render import (
     stamp_not_compliant,
     write_atomic,
 )
-from photo_engine.source import SourceImage, load_source
+from photo_engine.reading.analysis import PortraitAnalysis, analyse_portrait
+from photo_engine.reading.source import SourceImage, load_source
 from photo_engine.spec import PhotoSpec
 
 # Decode JPEGs reduced (DCT scaling) as long as the short side keeps this many pixels: the analysis never

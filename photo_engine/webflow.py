@@ -160,7 +160,7 @@ _waiting = 0
 
 
 def _init_worker() -> None:
-    from photo_engine.face import models
+    from photo_engine.reading.face import models
 
     models()
 

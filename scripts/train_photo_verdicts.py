@@ -18,9 +18,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from photo_engine.evaluate import DEFAULT_FOLDERS  # noqa: E402
-from photo_engine.labelled import read_all, read_labels  # noqa: E402
-from photo_engine.verdicts import ATTRIBUTE_FEATURES, L2, WEIGHTS, fit, matrix_of  # noqa: E402
+from photo_engine.judging.evaluate import DEFAULT_FOLDERS  # noqa: E402
+from photo_engine.judging.labelled import read_all, read_labels  # noqa: E402
+from photo_engine.judging.verdicts import ATTRIBUTE_FEATURES, L2, WEIGHTS, fit, matrix_of  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

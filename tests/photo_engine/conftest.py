@@ -53,16 +53,16 @@ def id_spec(specs: dict):
 
 @pytest.fixture(scope="session")
 def white_analysis():
-    from photo_engine.analysis import analyse_portrait
-    from photo_engine.source import load_source
+    from photo_engine.reading.analysis import analyse_portrait
+    from photo_engine.reading.source import load_source
 
     return analyse_portrait(load_source(WHITE))
 
 
 @pytest.fixture(scope="session")
 def brick_analysis():
-    from photo_engine.analysis import analyse_portrait
-    from photo_engine.source import load_source
+    from photo_engine.reading.analysis import analyse_portrait
+    from photo_engine.reading.source import load_source
 
     return analyse_portrait(load_source(BRICK))
 
@@ -80,13 +80,13 @@ def labelled_records():
     """What the engine reads from every labelled portrait, read once per session (cache outside the repo)."""
     if not labelled_sets_present():
         pytest.skip("../shared/eval/portraits and ../shared/eval/pool are not beside this clone")
-    from photo_engine.evaluate import read_folders
+    from photo_engine.judging.evaluate import read_folders
 
     return read_folders(EVAL_FOLDERS, FEATURE_CACHE)
 
 
 @pytest.fixture(scope="session")
 def labelled_evaluation(labelled_records, id_spec):
-    from photo_engine.evaluate import evaluate_records
+    from photo_engine.judging.evaluate import evaluate_records
 
     return evaluate_records(labelled_records, id_spec, EVAL_FOLDERS)

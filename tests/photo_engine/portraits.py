@@ -68,7 +68,7 @@ def brick_wall() -> np.ndarray:
 
 
 def eye_centres(rgb: np.ndarray) -> list[tuple[float, float]]:
-    from photo_engine.face import analyse_face
+    from photo_engine.reading.face import analyse_face
 
     out = analyse_face(rgb, symmetric=False)
     return [tuple(out.landmarks[list(range(468, 473)), :2].mean(axis=0)),
@@ -104,7 +104,7 @@ def with_clear_glasses(rgb: np.ndarray) -> np.ndarray:
 
 def crown_cut(rgb: np.ndarray) -> np.ndarray:
     """The portrait with its top sliced off through the hair, as in many tight casual crops."""
-    from photo_engine.face import analyse_face
+    from photo_engine.reading.face import analyse_face
 
     out = analyse_face(rgb, symmetric=False)
     forehead_y = float(out.landmarks[10, 1])

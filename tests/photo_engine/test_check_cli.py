@@ -48,7 +48,7 @@ def test_json_names_profile_version_and_every_check(brick_report: dict) -> None:
 
 
 def test_a_busy_background_fails_as_given_and_only_the_smile_keeps_it_from_being_fixable(brick_report: dict) -> None:
-    from photo_engine.checks import FIXABLE
+    from photo_engine.judging.checks import FIXABLE
 
     checks = checks_of(brick_report)
     assert checks["background"]["status"] == "fail" and "background" in FIXABLE

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from photo_engine.errors import PhotoError
-from photo_engine.source import load_source
+from photo_engine.reading.source import load_source
 
 
 def _encoded(fmt: str) -> bytes:

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageEnhance, ImageOps
 
-from photo_engine.evaluate import engine_verdicts
-from photo_engine.labelled import read_all
+from photo_engine.judging.evaluate import engine_verdicts
+from photo_engine.judging.labelled import read_all
 
 from .conftest import FEATURE_CACHE
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from photo_engine.checks import CheckContext, check_glasses, check_headwear, check_pose_roll
+from photo_engine.judging.checks import CheckContext, check_glasses, check_headwear, check_pose_roll
 from photo_engine.pipeline import check_image
 
 from .conftest import CLEAR_GLASSES, WHITE
@@ -13,8 +13,8 @@ from .synth import rotate
 
 @pytest.fixture(scope="module")
 def glasses_analysis():
-    from photo_engine.analysis import analyse_portrait
-    from photo_engine.source import load_source
+    from photo_engine.reading.analysis import analyse_portrait
+    from photo_engine.reading.source import load_source
 
     return analyse_portrait(load_source(CLEAR_GLASSES))
 
@@ -51,8 +51,8 @@ def test_headwear_fails_and_names_the_religious_exemption_where_the_profile_has_
 
 
 def test_pose_messages_state_the_measured_angle_and_the_limit(white_analysis, id_spec) -> None:
-    from photo_engine.analysis import analyse_portrait
-    from photo_engine.source import SourceImage
+    from photo_engine.reading.analysis import analyse_portrait
+    from photo_engine.reading.source import SourceImage
 
     turned = analyse_portrait(SourceImage("turned", rotate(white_analysis.source.rgb, -14.0), "RGB", "JPEG"))
     result = check_pose_roll(CheckContext(turned, id_spec))

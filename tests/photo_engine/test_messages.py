@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from photo_engine.checks import CHECK_NAMES
+from photo_engine.judging.checks import CHECK_NAMES
 from photo_engine.messages import (
     CHECK_TITLES,
     ERRORS,
@@ -60,7 +60,7 @@ def test_a_heic_photo_from_a_phone_is_read_without_registering_anything(tmp_path
     make = ("import pillow_heif, sys; from PIL import Image; from skimage import data; "
             "pillow_heif.register_heif_opener(); Image.fromarray(data.astronaut()).save(sys.argv[1], 'HEIF')")
     subprocess.run([sys.executable, "-c", make, str(path)], check=True)
-    read = ("import sys; from photo_engine.source import load_source; s = load_source(sys.argv[1]); "
+    read = ("import sys; from photo_engine.reading.source import load_source; s = load_source(sys.argv[1]); "
             "print(s.original_format, s.width, s.height)")
     out = subprocess.run([sys.executable, "-c", read, str(path)], check=True, capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parents[2]).stdout.split()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageOps
 
-from photo_engine.mesh_mirror import MIRROR_PARTNER
+from photo_engine.reading.mesh_mirror import MIRROR_PARTNER
 from tests.photo_engine.conftest import BRICK, GREY, WHITE
 
 

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from photo_engine.errors import DecompressionBomb, ImageUnreadable, NotAnImage, TruncatedImage
-from photo_engine.source import load_source
+from photo_engine.reading.source import load_source
 
 from .conftest import WHITE, digest
 from .synth import bomb_png, exif_rotated_jpeg, rgb_of, save, sixteen_bit_png, truncated_jpeg

@@ -8,12 +8,18 @@ import cv2
 import numpy as np
 import pytest
 
-from photo_engine.analysis import analyse_portrait
-from photo_engine.background import replace_background
-from photo_engine.checks import CheckContext, check_background, check_pose_roll, check_resolution, check_sharpness
-from photo_engine.geometry import plan_frame, warp
+from photo_engine.judging.checks import (
+    CheckContext,
+    check_background,
+    check_pose_roll,
+    check_resolution,
+    check_sharpness,
+)
+from photo_engine.outputs.backdrop import replace_background
+from photo_engine.outputs.geometry import plan_frame, warp
 from photo_engine.pipeline import _person_in_frame, check_image
-from photo_engine.source import SourceImage, load_source
+from photo_engine.reading.analysis import analyse_portrait
+from photo_engine.reading.source import SourceImage, load_source
 
 from .conftest import WHITE
 from .synth import rotate, save

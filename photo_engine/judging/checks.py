@@ -13,8 +13,8 @@ from typing import Any, Callable, Literal
 
 from pydantic import BaseModel
 
-from photo_engine.analysis import PortraitAnalysis
-from photo_engine.geometry import ROLL_CORRECTABLE_DEG, Frame, frame_as_given, head_in_frame
+from photo_engine.outputs.geometry import ROLL_CORRECTABLE_DEG, Frame, frame_as_given, head_in_frame
+from photo_engine.reading.analysis import PortraitAnalysis
 from photo_engine.spec import PhotoSpec, Rule
 
 Status = Literal["pass", "fail", "warn"]
@@ -76,7 +76,7 @@ class CheckContext:
 
     @property
     def features(self) -> dict[str, float]:
-        from photo_engine.features import portrait_features
+        from photo_engine.judging.features import portrait_features
 
         return portrait_features(self.analysis) or {}
 
@@ -84,7 +84,7 @@ class CheckContext:
     def learned(self) -> dict[str, float]:
         """Probability of each learned attribute (headwear, occluded, mouth_open, ...) for this portrait."""
         if self._learned is None:
-            from photo_engine.verdicts import learned_probabilities
+            from photo_engine.judging.verdicts import learned_probabilities
 
             self._learned = learned_probabilities(self.features)
         return self._learned

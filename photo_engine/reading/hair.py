@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-MODEL = Path(__file__).resolve().parent / "models" / "hair_segmentation.tflite"
+MODEL = Path(__file__).resolve().parent.parent / "models" / "hair_segmentation.tflite"
 MODEL_SHA256 = "0bec40bc9ba97c4143f3d4225a935014abffea37c1f3766ae32aba3f2748e711"
 
 
@@ -28,7 +28,7 @@ class HairSegmenter:
     def __init__(self, model: Path = MODEL) -> None:
         import warnings
 
-        from photo_engine.face import _quiet_native_stderr
+        from photo_engine.reading.face import _quiet_native_stderr
 
         data = model.read_bytes() if model.is_file() else b""
         if hashlib.sha256(data).hexdigest() != MODEL_SHA256:

@@ -21,11 +21,11 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, Field
 
-from photo_engine.labelled import ATTRIBUTES, LabelledPortrait, PortraitRecord, read_all, read_labels
+from photo_engine.judging.labelled import ATTRIBUTES, LabelledPortrait, PortraitRecord, read_all, read_labels
+from photo_engine.judging.verdicts import ATTRIBUTE_FEATURES, fit, matrix_of
 from photo_engine.spec import PhotoSpec
-from photo_engine.verdicts import ATTRIBUTE_FEATURES, fit, matrix_of
 
-SHARED_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+SHARED_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"  # ../shared beside the project
 DEFAULT_FOLDERS = [SHARED_EVAL / "portraits", SHARED_EVAL / "pool"]
 TARGET = 0.92
 FOLDS = 5
@@ -92,7 +92,7 @@ def fold_of(count: int, folds: int = FOLDS, seed: int = SEED) -> np.ndarray:
 
 def rule_verdicts(features: dict[str, float] | None, spec: PhotoSpec) -> dict[str, bool]:
     """The verdicts with no fitted parameter, as the checks give them (see checks.py)."""
-    from photo_engine.checks import PITCH_TOLERANCE, ROLL_TOLERANCE, YAW_TOLERANCE
+    from photo_engine.judging.checks import PITCH_TOLERANCE, ROLL_TOLERANCE, YAW_TOLERANCE
 
     if features is None:
         return {"frontal": False}
@@ -173,7 +173,7 @@ def evaluate_records(records: list[PortraitRecord], spec: PhotoSpec, folders: li
 
 def engine_verdicts(features: dict[str, float] | None, spec: PhotoSpec) -> dict[str, bool]:
     """The verdicts `photo check` gives (committed weights, rules), keyed by attribute, for one portrait."""
-    from photo_engine.verdicts import committed_models
+    from photo_engine.judging.verdicts import committed_models
 
     verdicts = {a: False for a in ATTRIBUTES}
     verdicts.update(rule_verdicts(features, spec))

@@ -13,12 +13,12 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
-from photo_engine.aligned import AlignedFace, align_face
-from photo_engine.appearance import AppearanceCues, read_cues
-from photo_engine.background import BackgroundReading, read_background
-from photo_engine.face import FaceModelOutput, analyse_face
-from photo_engine.measures import FaceGeometry, measure_geometry
-from photo_engine.source import SourceImage
+from photo_engine.reading.aligned import AlignedFace, align_face
+from photo_engine.reading.appearance import AppearanceCues, read_cues
+from photo_engine.reading.background import BackgroundReading, read_background
+from photo_engine.reading.face import FaceModelOutput, analyse_face
+from photo_engine.reading.measures import FaceGeometry, measure_geometry
+from photo_engine.reading.source import SourceImage
 
 
 @dataclass
@@ -71,7 +71,7 @@ def _hair_pool() -> ThreadPoolExecutor:
 
 
 def _hair(rgb: np.ndarray, symmetric: bool) -> np.ndarray:
-    from photo_engine.hair import hair_segmenter
+    from photo_engine.reading.hair import hair_segmenter
 
     return hair_segmenter().probability(rgb, symmetric=symmetric)
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from photo_engine.face import FaceModelOutput
-from photo_engine.measures import FaceGeometry
+from photo_engine.reading.face import FaceModelOutput
+from photo_engine.reading.measures import FaceGeometry
 
 FACE_PX = 200  # chin to mesh point 10 in the aligned view
 WIDTH, HEIGHT = int(2.8 * FACE_PX), int(3.0 * FACE_PX)
@@ -48,7 +48,7 @@ def align_face(rgb: np.ndarray, out: FaceModelOutput, geo: FaceGeometry) -> Alig
     matrix = cv2.getRotationMatrix2D((mx, my), geo.roll_deg, scale)
     matrix[0, 2] += WIDTH / 2 - mx
     matrix[1, 2] += EYE_ROW - my
-    from photo_engine.geometry import Frame, warp
+    from photo_engine.outputs.geometry import Frame, warp
 
     view = warp(rgb, Frame(WIDTH, HEIGHT, matrix, rotation_deg=geo.roll_deg, scale=scale))
     inside = _inside(rgb.shape[1], rgb.shape[0], matrix)

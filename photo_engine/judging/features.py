@@ -12,10 +12,10 @@ import math
 import cv2
 import numpy as np
 
-from photo_engine.aligned import FACE_PX, AlignedFace
-from photo_engine.analysis import PortraitAnalysis
-from photo_engine.appearance import LEFT_BROW, RIGHT_BROW
-from photo_engine.measures import LEFT_EYE, RIGHT_EYE
+from photo_engine.reading.aligned import FACE_PX, AlignedFace
+from photo_engine.reading.analysis import PortraitAnalysis
+from photo_engine.reading.appearance import LEFT_BROW, RIGHT_BROW
+from photo_engine.reading.measures import LEFT_EYE, RIGHT_EYE
 
 BACKGROUND_KINDS = ("plain_light", "plain_dark", "plain_color", "busy")
 
@@ -110,7 +110,7 @@ def _hair_in_view(analysis: PortraitAnalysis) -> np.ndarray:
     The model is run where the picture is, not on the aligned view: the view's fill beyond the image edge
     (replicated border streaks) reads as hair or hat to the model.
     """
-    from photo_engine.aligned import HEIGHT, WIDTH, _compose
+    from photo_engine.reading.aligned import HEIGHT, WIDTH, _compose
 
     region, face = analysis.models.region, analysis.aligned
     hair = analysis.hair_probability()

@@ -8,7 +8,7 @@ FaceMesh and Hands are not mirror-symmetric: on a mirrored portrait the mesh put
 pixels elsewhere and Hands may miss a hand it found before. A mirror must not change a verdict, so the
 symmetric reading (used to judge a portrait as given) also looks at the mirrored picture: face boxes are
 averaged with their mirrored twins, the mesh reading is the average of the direct and the mirrored mesh
-(landmarks paired by :data:`photo_engine.mesh_mirror.MIRROR_PARTNER`), and the hands are those found in
+(landmarks paired by :data:`photo_engine.reading.mesh_mirror.MIRROR_PARTNER`), and the hands are those found in
 either. The results are then the same for a portrait and its mirror image. Both Hands passes run on a
 worker thread while the face models run (mediapipe releases the GIL), on the one set of graphs. `make`
 reads one orientation only: the second would break its time budget, and it crops rather than judges.
@@ -34,8 +34,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
-from photo_engine.mesh_mirror import MIRROR_PARTNER  # noqa: E402
-from photo_engine.resample import shrink_to  # noqa: E402
+from photo_engine.reading.mesh_mirror import MIRROR_PARTNER  # noqa: E402
+from photo_engine.reading.resample import shrink_to  # noqa: E402
 
 ANALYSIS_MAX_SIDE = 1280
 MESH_CROP_SIDE = 640

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from photo_engine.measures import FaceGeometry
-from photo_engine.resample import halve_until
+from photo_engine.reading.measures import FaceGeometry
+from photo_engine.reading.resample import halve_until
 from photo_engine.spec import PhotoSpec
 
 # Roll the engine rotates away in `make`; more than this and the shoulders would show the correction.

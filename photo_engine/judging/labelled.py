@@ -96,29 +96,34 @@ def _image_for(folder: Path, identifier: str) -> Path:
     return folder / f"{identifier}.jpg"
 
 
-# Modules that judge, score or write outputs: they do not change what is read from a portrait.
-NOT_READING = {"checks.py", "cli.py", "evaluate.py", "labelled.py", "verdicts.py", "pipeline.py", "render.py",
-               "batch.py", "spec.py", "errors.py", "__init__.py"}
-
-
 @lru_cache(maxsize=1)
 def engine_digest() -> str:
-    """Digest of the code and model files that read a portrait: part of every cache key."""
-    root = Path(__file__).resolve().parent
+    """Digest of the code and model files that read a portrait: part of every cache key.
+
+    What is cached is the portrait's features: the whole reading stage, the feature code and the models.
+    The judging code and the outputs do not change them, so editing a check keeps the cache warm.
+    """
+    engine = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    readers = [p for p in root.rglob("*.py") if p.name not in NOT_READING]
-    for path in sorted([*readers, *root.glob("models/*.tflite")]):
-        digest.update(path.name.encode())
+    for path in reader_files():
+        digest.update(path.relative_to(engine).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
+def reader_files() -> list[Path]:
+    """The files whose change changes a portrait's features, sorted."""
+    engine = Path(__file__).resolve().parent.parent
+    files = [*(engine / "reading").rglob("*.py"), engine / "judging" / "features.py", *engine.glob("models/*.tflite")]
+    return sorted(files)
+
+
 def read_portrait(portrait: LabelledPortrait) -> PortraitRecord:
-    from photo_engine.analysis import analyse_portrait
     from photo_engine.errors import PhotoError
-    from photo_engine.features import portrait_features
+    from photo_engine.judging.features import portrait_features
     from photo_engine.pipeline import DRAFT_MIN_SIDE
-    from photo_engine.source import load_source
+    from photo_engine.reading.analysis import analyse_portrait
+    from photo_engine.reading.source import load_source
 
     try:
         analysis = analyse_portrait(load_source(portrait.path, draft_min_side=DRAFT_MIN_SIDE))

@@ -2,7 +2,7 @@
 
 FaceMesh is not mirror-symmetric: on a mirrored portrait it places the lids, lips and eye corners a few
 pixels differently, which is enough to move a verdict sitting near its limit (a lens share, a lip gap, a
-yaw just past the tolerance). :mod:`photo_engine.face` therefore also runs the mesh on the mirrored face
+yaw just past the tolerance). :mod:`photo_engine.reading.face` therefore also runs the mesh on the mirrored face
 and averages the two readings; to do so it must know that landmark 33 (outer corner of the right eye) is
 the mirror of 263 (outer corner of the left eye), and so on for all 478 points.
 

@@ -1,7 +1,7 @@
 """Appearance cues read from the aligned face: skin, lenses, teeth, what covers the face or sits on the head.
 
 Each cue is a number with a plain meaning (a share of pixels, a ratio of widths); the verdicts and their
-limits live in :mod:`photo_engine.checks`. The skin colour of this very face, read on the cheeks and the
+limits live in :mod:`photo_engine.judging.checks`. The skin colour of this very face, read on the cheeks and the
 nose, is the reference for "skin-like": a fixed skin-colour model would fail on some skin tones and
 under coloured light.
 """
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from photo_engine.aligned import FACE_PX, AlignedFace
-from photo_engine.measures import FACE_OVAL, INNER_LIPS, LEFT_EYE, OUTER_LIPS, RIGHT_EYE
+from photo_engine.reading.aligned import FACE_PX, AlignedFace
+from photo_engine.reading.measures import FACE_OVAL, INNER_LIPS, LEFT_EYE, OUTER_LIPS, RIGHT_EYE
 
 SKIN_POINTS = [50, 280, 205, 425, 4, 199, 118, 347]
 RIGHT_BROW_LOW = [46, 53, 52, 65, 55]

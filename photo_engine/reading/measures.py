@@ -1,6 +1,6 @@
 """Geometric measures of the main face: eyes, chin, crown, pose, eye and mouth opening.
 
-Pure numpy on the model output of :mod:`photo_engine.face`. The chin comes from the mesh, the crown from
+Pure numpy on the model output of :mod:`photo_engine.reading.face`. The chin comes from the mesh, the crown from
 the top of the person mask above the face, cross-checked by scanning a plain background for the first
 pixel that is not background: the two disagree on soft hair edges, and the scan wins when it is sure.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from photo_engine.face import FaceModelOutput, HeadRegion
+from photo_engine.reading.face import FaceModelOutput, HeadRegion
 
 RIGHT_IRIS = list(range(468, 473))  # the person's right eye, on the image's left for a frontal face
 LEFT_IRIS = list(range(473, 478))

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel
 
-WEIGHTS = Path(__file__).resolve().parent / "models" / "verdict_weights.json"
+WEIGHTS = Path(__file__).resolve().parent.parent / "models" / "verdict_weights.json"
 L2 = 1.0
 
 # Which features each learned attribute looks at: the cues that can plausibly bear on it, nothing else
