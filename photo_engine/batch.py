@@ -58,7 +58,8 @@ def _make_one(args: tuple[MakeRequest, str]) -> MakeReport:
     try:
         return make_photo(request, spec)
     except PhotoError as error:
-        return MakeReport(image=str(request.image), profile=spec.slug, profile_version=spec.version, error=str(error))
+        return MakeReport(image=str(request.image), profile=spec.slug, profile_version=spec.version, error=str(error),
+                          error_phrase=error.phrase)
 
 
 def run_pool(function: Callable[[T], ImageReport], items: list[T], label: Callable[[T], str],

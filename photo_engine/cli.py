@@ -10,13 +10,16 @@ from pathlib import Path
 
 import click
 
+from photo_engine.messages import msgid
 from registry.paths import db_option, json_option
 from registry.render import echo_json, echo_wrapped
 
 DEFAULT_PROFILE = "kz-id-card-photo"
+BACKGROUND_ACTIONS = {"replaced": msgid("report.background_replaced"), "kept": msgid("report.background_kept")}
 LANG_OPTION = click.option("--lang", type=click.Choice(["en", "ru", "kk"]), default="en", show_default=True,
-                           help="Language of the check messages in the table (--json keeps the English message "
-                                "and adds message_local).")
+                           help="Language of the report, the notes, the errors and the words drawn on the preview "
+                                "and sheet: en, ru or kk (--json keeps the English message and adds message_local "
+                                "and notes_local).")
 
 
 def _spec(db_path: Path, slug: str):  # noqa: ANN202 - PhotoSpec, imported lazily
@@ -29,6 +32,19 @@ def _spec(db_path: Path, slug: str):  # noqa: ANN202 - PhotoSpec, imported lazil
     finally:
         registry.close()
 
+
+def _in_language(lang: str, work, *args):  # noqa: ANN001, ANN202
+    """Run ``work``; a photo error comes out in ``lang`` (the CLI edge prints it as one line, exit code 2)."""
+    from photo_engine.errors import PhotoError
+
+    try:
+        return work(*args)
+    except PhotoError as error:
+        if lang == "en":
+            raise
+        from registry.errors import KzdocsError
+
+        raise KzdocsError(error.localized(lang)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -63,7 +79,7 @@ def check(images: tuple[Path, ...], slug: str, lang: str, db_path: Path, as_json
     """
     from photo_engine.batch import check_many, expand_inputs
 
-    spec = _spec(db_path, slug)
+    spec = _in_language(lang, _spec, db_path, slug)
     paths = expand_inputs(images)
     if not paths:
         raise click.UsageError("no images found in the given folder(s)")
@@ -78,27 +94,33 @@ def check(images: tuple[Path, ...], slug: str, lang: str, db_path: Path, as_json
 
 
 def _as_json(report, lang: str) -> dict:  # noqa: ANN001
-    """The report as JSON; with --lang other than English each check also carries ``message_local``."""
+    """The report as JSON; with --lang other than English the checks, notes and error also come in ``lang``."""
     data = report.model_dump(mode="json")
     if lang != "en":
-        from photo_engine.messages import check_message
+        from photo_engine.messages import check_message, spoken
 
         for item, result in zip(data.get("checks", []), report.checks, strict=True):
             item["message_local"] = check_message(result, lang)
+        data["notes_local"] = [spoken([note], lang) for note in report.note_phrases]
+        if report.error_phrase is not None:
+            data["error_local"] = f"{report.image}: {spoken([report.error_phrase], lang)}"
     return data
 
 
 def _print_report(report, lang: str = "en") -> None:  # noqa: ANN001
     """One line per check, its message wrapped under it to the terminal width (in ``lang``)."""
-    from photo_engine.messages import check_message
+    from photo_engine.messages import check_message, render, spoken
     from registry.render import echo_wrapped
     from registry.table import terminal_width
 
     if report.error:
-        echo_wrapped(f"{report.image}: ERROR {report.error}")
+        problem = spoken([report.error_phrase], lang) if report.error_phrase is not None else report.error
+        if report.error_phrase is not None:
+            problem = f"{report.image}: {problem}"
+        echo_wrapped(f"{report.image}: {render('report.error', lang, problem=problem)}")
         return
-    verdict = "compliant" if report.compliant else ("not compliant, fixable by make" if report.fixable
-                                                   else "not compliant")
+    verdict = render("report.compliant" if report.compliant else
+                     ("report.fixable" if report.fixable else "report.not_compliant"), lang)
     line = f"{report.image}: {verdict}  ({report.profile} v{report.profile_version})"
     if len(line) <= terminal_width():
         click.echo(line)
@@ -112,10 +134,10 @@ def _print_report(report, lang: str = "en") -> None:  # noqa: ANN001
         lines = textwrap.wrap(text, max(40, terminal_width()), subsequent_indent=indent, break_on_hyphens=False)
         for line in lines:
             click.echo(line)
-    for note in report.notes:
-        echo_wrapped(f"  note: {note}")
+    for note in report.note_phrases:
+        echo_wrapped("  " + render("report.note", lang, note=spoken([note], lang)))
     if report.defaulted_rules:
-        echo_wrapped(f"  defaults used (no rule in the profile): {', '.join(report.defaulted_rules)}")
+        echo_wrapped("  " + render("report.defaults_used", lang, keys=", ".join(report.defaulted_rules)))
 
 
 @photo.command()
@@ -152,7 +174,7 @@ def make(images: tuple[Path, ...], slug: str, output: Path, sheet: Path | None, 
     from photo_engine.batch import expand_inputs, make_many
     from photo_engine.pipeline import MakeRequest
 
-    spec = _spec(db_path, slug)
+    spec = _in_language(lang, _spec, db_path, slug)
     paths = expand_inputs(images)
     if not paths:
         raise click.UsageError("no images found in the given folder(s)")
@@ -165,25 +187,27 @@ def make(images: tuple[Path, ...], slug: str, output: Path, sheet: Path | None, 
                                 sheet=(sheet / f"{p.stem}-sheet.jpg") if sheet else None, paper=paper,
                                 preview=(preview / f"{p.stem}-preview.png") if preview else None,
                                 report=(report / f"{p.stem}.json") if report else None,
-                                background=background, overwrite=overwrite) for p in paths]
+                                background=background, overwrite=overwrite, lang=lang) for p in paths]
         reports = make_many(requests, spec, progress=True)
     else:
         from photo_engine.pipeline import make_photo
 
-        reports = [make_photo(MakeRequest(image=paths[0], output=output, sheet=sheet, paper=paper, preview=preview,
-                                          report=report, background=background, overwrite=overwrite), spec)]
+        request = MakeRequest(image=paths[0], output=output, sheet=sheet, paper=paper, preview=preview, report=report,
+                              background=background, overwrite=overwrite, lang=lang)
+        reports = [_in_language(lang, make_photo, request, spec)]
     if as_json:
         data = [_as_json(r, lang) for r in reports]
         echo_json(data[0] if len(data) == 1 else data)
     else:
+        from photo_engine.messages import render
         from registry.render import echo_wrapped
 
         for item in reports:
             _print_report(item, lang)
             for kind, path in getattr(item, "outputs", {}).items():
-                echo_wrapped(f"  wrote {kind}: {path}")
+                echo_wrapped("  " + render("report.wrote", lang, kind=kind, path=path))
             if getattr(item, "background_action", None):
-                echo_wrapped(f"  background {item.background_action}")
+                echo_wrapped("  " + render(BACKGROUND_ACTIONS[item.background_action], lang))
     click.get_current_context().exit(max(r.exit_code for r in reports))
 
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from photo_engine.errors import (
     FaceTooSmall,
+    ImageUnreadable,
     NoFaceFound,
     OutputExists,
     OutputWouldOverwriteInput,
@@ -23,6 +24,7 @@ from photo_engine.errors import (
     SeveralFaces,
 )
 from photo_engine.judging.checks import CheckContext, CheckResult, is_fixable, run_checks
+from photo_engine.messages import Phrase, check_message, check_title, document_name, msgid, render, say
 from photo_engine.outputs.backdrop import fill_colour, replace_background
 from photo_engine.outputs.geometry import Frame, head_in_frame, plan_frame, warp
 from photo_engine.outputs.render import (
@@ -42,6 +44,8 @@ from photo_engine.spec import PhotoSpec
 # looks at more, and the outputs of a document photo need far fewer than a camera file has.
 DRAFT_MIN_SIDE = 1280
 BackgroundMode = Literal["auto", "keep", "replace"]
+PREVIEW_STATUS = {"pass": msgid("preview.status_pass"), "warn": msgid("preview.status_warn"),
+                  "fail": msgid("preview.status_fail")}
 
 
 class ImageReport(BaseModel):
@@ -53,10 +57,16 @@ class ImageReport(BaseModel):
     compliant: bool | None = None
     fixable: bool | None = None
     checks: list[CheckResult] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)  # in English; note_phrases hold the same as message ids
+    note_phrases: list[Phrase] = Field(default_factory=list)
     inferred_rules: list[str] = Field(default_factory=list)
     defaulted_rules: list[str] = Field(default_factory=list)
-    error: str | None = None
+    error: str | None = None  # in English; error_phrase holds it as a message id
+    error_phrase: Phrase | None = None
+
+    def add_notes(self, phrases: list[Phrase]) -> None:
+        self.note_phrases.extend(phrases)
+        self.notes.extend(phrase.text("en") for phrase in phrases)
 
     @property
     def exit_code(self) -> int:
@@ -87,7 +97,7 @@ def check_image(path: str | Path, spec: PhotoSpec) -> ImageReport:
         source = load_source(path, draft_min_side=DRAFT_MIN_SIDE)
         analysis = analyse_portrait(source)
     except PhotoError as error:
-        report.error = str(error)
+        report.error, report.error_phrase = str(error), error.phrase
         return report
     return judge(analysis, spec, report)
 
@@ -96,7 +106,8 @@ def judge(analysis: PortraitAnalysis, spec: PhotoSpec, report: ImageReport | Non
     report = report or _base(analysis.source.path, spec)
     results = run_checks(CheckContext(analysis, spec))
     report.checks = results
-    report.notes = list(analysis.source.notes)
+    report.notes, report.note_phrases = [], []
+    report.add_notes(analysis.source.notes)
     report.compliant = not any(r.failed for r in results)
     roll = analysis.geometry.roll_deg if analysis.geometry else None
     report.fixable = analysis.face_found and analysis.models.face_count == 1 and is_fixable(results, roll)
@@ -112,6 +123,8 @@ class MakeRequest(BaseModel):
     report: Path | None = None
     background: BackgroundMode = "auto"
     overwrite: bool = False
+    lang: Literal["kk", "ru", "en"] = "en"  # words drawn on the preview and the print sheet
+    previews: dict[str, Path] = Field(default_factory=dict)  # more previews, by language (the photo page's)
 
 
 def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
@@ -129,11 +142,10 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
     source_verdict = judge(analysis, spec)
     source_checks = {c.name: c for c in source_verdict.checks}
     if source_checks["resolution"].failed:
-        raise FaceTooSmall(str(request.image), source_checks["resolution"].message)
+        _refuse_too_few_pixels(str(request.image), source_checks["resolution"])
     source_background = source_checks["background"]
     replace = request.background == "replace" or (request.background == "auto" and source_background.failed)
-    report.background_action = ("replaced" if replace else "kept") + (
-        " (the source background fails the profile)" if replace and request.background == "auto" else "")
+    report.background_action = "replaced" if replace else "kept"
 
     digital_frame = plan_frame(analysis.geometry, spec, source.width, source.height, spec.width_px.value,
                                spec.height_px.value)
@@ -143,9 +155,11 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
     report.compliant = not any(r.failed for r in results)
     report.fixable = report.compliant or is_fixable(results, analysis.geometry.roll_deg)
     report.source_compliant = source_verdict.compliant
-    report.notes = list(source.notes) + digital_frame.notes
+    report.add_notes(list(source.notes) + digital_frame.notes)
+    if replace and request.background == "auto":
+        report.add_notes([say("note.background_replaced")])
     if digital_frame.needs_padding:
-        report.notes.append("the frame reaches past the source image; the gap is filled with background")
+        report.add_notes([say("note.padded")])
 
     files: dict[Path, bytes] = {}
     max_kb = spec.max_size_kb.value if spec.max_size_kb else None
@@ -163,21 +177,25 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
             print_frame = plan_frame(analysis.geometry, spec, source.width, source.height, print_w, print_h)
             printed = render_frame(analysis, print_frame, spec, replace)
         copies = spec.copies.value if spec.copies else None
-        caption = (f"{spec.title} | {spec.slug} v{spec.version} | {photo_mm[0]:g} x {photo_mm[1]:g} mm | "
-                   f"kzdocs photo make")
+        lang = request.lang
+        caption = render("sheet.caption", lang, document=document_name(spec.slug, spec.title, lang), slug=spec.slug,
+                         version=spec.version, width=_whole(photo_mm[0]), height=_whole(photo_mm[1]))
         if not report.compliant:
             failed = [r.name for r in results if r.failed]
-            printed = stamp_not_compliant(printed, failed)
-            caption = f"NOT COMPLIANT ({', '.join(failed)}) - do not submit | " + caption
-            report.notes.append("the print sheet is stamped NOT COMPLIANT: the photo fails " + ", ".join(failed))
+            printed = stamp_not_compliant(printed, render("sheet.stamp", lang),
+                                          render("sheet.stamp_fails", lang, checks=failed))
+            caption = render("sheet.caption_not_compliant", lang, checks=failed) + " | " + caption
+            report.add_notes([say("note.sheet_stamped", checks=failed)])
         sheet, layout = compose_sheet(printed, request.paper, photo_mm, copies, caption)
         files[request.sheet] = encode_sheet(sheet, request.sheet)
         report.sheet = {"paper": layout.paper, "copies": layout.placed, "fit": layout.fits,
                         "copies_required": copies, "dpi": 300}
         if copies and copies > layout.fits:
-            report.notes.append(f"the profile needs {copies} copies but only {layout.fits} fit on {layout.paper}")
+            report.add_notes([say("note.copies_short", copies=copies, fits=layout.fits, paper=layout.paper)])
     if request.preview is not None:
-        files[request.preview] = preview_png(analysis, digital_frame, digital, spec, results)
+        files[request.preview] = preview_png(analysis, digital_frame, digital, spec, results, request.lang)
+    for lang, path in request.previews.items():
+        files[path] = preview_png(analysis, digital_frame, digital, spec, results, lang)
     report.outputs = {kind: str(path) for kind, path in (("photo", request.output), ("sheet", request.sheet),
                                                            ("preview", request.preview)) if path is not None}
     if request.report is not None:
@@ -202,6 +220,18 @@ def _refuse_overwriting_input(request: MakeRequest) -> None:
             raise OutputWouldOverwriteInput(str(target))
         if target.exists() and not request.overwrite:
             raise OutputExists(str(target))
+
+
+def _refuse_too_few_pixels(path: str, resolution: CheckResult) -> None:
+    """The source cannot give the photo its pixels: the resolution check's own words say by how much."""
+    said = resolution.phrases[0]
+    if said.id == "resolution.too_few":
+        raise FaceTooSmall(path, said.params["head_px"], said.params["need_px"])
+    raise ImageUnreadable(path, said)
+
+
+def _whole(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(float(value), 1)
 
 
 def _require_one_face(analysis: PortraitAnalysis) -> None:
@@ -257,7 +287,7 @@ def _background_tone(analysis: PortraitAnalysis) -> tuple[int, int, int]:
 
 
 def preview_png(analysis: PortraitAnalysis, frame: Frame, photo: np.ndarray, spec: PhotoSpec,
-                results: list[CheckResult]) -> bytes:
+                results: list[CheckResult], lang: str = "en") -> bytes:
     head = head_in_frame(analysis.geometry, frame)
     band = spec.head_ratio.value
     # The band shows where the crown may lie for the measured chin: head sizes from min to max.
@@ -268,10 +298,12 @@ def preview_png(analysis: PortraitAnalysis, frame: Frame, photo: np.ndarray, spe
         eye_band = (frame.height * (1 - e.max / 100), frame.height * (1 - e.min / 100))
     cut = any(r.name == "head_in_frame" and r.failed for r in results)
     # A crown or chin outside the source is a guess, never a measurement: the preview says so on the line.
-    lines = {"crown (outside the source: a guess)" if cut else "crown": head.crown_y, "eyes": head.eye_y,
-             "chin": head.chin_y}
-    rows = [(r.name, r.status, r.message) for r in results]
-    title = f"{spec.slug} v{spec.version}: {'compliant' if not any(r.failed for r in results) else 'NOT compliant'}"
+    lines = {"crown": (render("preview.crown_guessed" if cut else "preview.crown", lang), head.crown_y),
+             "eyes": (render("preview.eyes", lang), head.eye_y), "chin": (render("preview.chin", lang), head.chin_y)}
+    rows = [(check_title(r.name, lang), r.status, render(PREVIEW_STATUS[r.status], lang),
+             check_message(r, lang)) for r in results]
+    verdict = msgid("preview.compliant") if not any(r.failed for r in results) else msgid("preview.not_compliant")
+    title = render(verdict, lang, slug=spec.slug, version=spec.version)
     return render_preview(photo, lines, crown_band, eye_band, rows, title)
 
 

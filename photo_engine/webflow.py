@@ -35,7 +35,7 @@ SUFFIXES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "i
 
 
 class UploadError(Exception):
-    """A problem with the upload a person can fix; ``kind`` is a message id in photo_engine.messages.ERRORS."""
+    """A problem with the upload a person can fix; ``kind`` is a message id (the page's ERRORS or the engine's)."""
 
     def __init__(self, kind: str, status: int = 400, **params: Any) -> None:
         super().__init__(kind)
@@ -195,31 +195,40 @@ def _reset_pool() -> None:
         broken.shutdown(wait=False, cancel_futures=True)
 
 
-async def make_in_pool(data: bytes, suffix: str, spec_json: str, paper: str) -> dict[str, Any]:
+async def make_in_pool(data: bytes, suffix: str, spec_json: str, paper: str, lang: str = "en") -> dict[str, Any]:
     """Run make_upload in a worker; a crashed worker is replaced and the upload reported as unusable."""
+    from photo_engine.messages import msgid
+
     global _waiting
     if _waiting >= WORKERS + MAX_WAITING:
         raise UploadError("busy", 503)
     _waiting += 1
     try:
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(pool(), make_upload, data, suffix, spec_json, paper)
+        future = loop.run_in_executor(pool(), make_upload, data, suffix, spec_json, paper, lang)
         return await asyncio.wait_for(future, JOB_SECONDS)
     except concurrent.futures.process.BrokenProcessPool:
         _reset_pool()
-        raise UploadError("unreadable", measured="the image made the decoder fail") from None
+        raise UploadError(msgid("error.decoder_failed"), 422) from None
     except asyncio.TimeoutError:
         raise UploadError("busy", 503) from None
     finally:
         _waiting -= 1
 
 
-def make_upload(data: bytes, suffix: str, spec_json: str, paper: str) -> dict[str, Any]:
+def preview_name(lang: str) -> str:
+    return f"preview-{lang}.png"
+
+
+def make_upload(data: bytes, suffix: str, spec_json: str, paper: str, lang: str = "en") -> dict[str, Any]:
     """In a worker: the upload in a private temporary folder, make_photo there, outputs read back, folder gone.
 
-    Returns {"report": ..., "files": {...}} or {"error": kind, "params": {...}} for a problem of the image.
+    The print sheet's words are in ``lang``; the annotated preview is drawn in every language, so the result
+    page can switch language and keep the result. Returns {"report": ..., "files": {...}}, or
+    {"error": message id, "params": {...}} for a problem of the image (its words without the server's path).
     """
     from photo_engine import errors
+    from photo_engine.messages import LANGS
     from photo_engine.pipeline import MakeRequest, make_photo
     from photo_engine.spec import PhotoSpec
 
@@ -229,33 +238,14 @@ def make_upload(data: bytes, suffix: str, spec_json: str, paper: str) -> dict[st
         image = base / f"upload{suffix}"
         image.write_bytes(data)
         request = MakeRequest(image=image, output=base / "photo.jpg", sheet=base / "sheet.jpg", paper=paper,
-                              preview=base / "preview.png")
+                              lang=lang, previews={code: base / preview_name(code) for code in LANGS})
         try:
             report = make_photo(request, spec)
-        except errors.DecompressionBomb as error:
-            return {"error": "too_many_pixels", "params": {"measured": _megapixels(str(error)),
-                                                           "limit": f"{error.limit / 1e6:.0f}"}}
-        except errors.TruncatedImage:
-            return {"error": "truncated", "params": {}}
-        except errors.NotAnImage:
-            return {"error": "not_an_image", "params": {}}
-        except errors.NoFaceFound:
-            return {"error": "no_face", "params": {}}
-        except errors.SeveralFaces as error:
-            return {"error": "several_faces", "params": {"measured": str(error).split(": ")[-1].split(" ")[0]}}
-        except errors.FaceTooSmall:
-            return {"error": "face_too_small", "params": {}}
         except errors.PhotoError as error:
-            return {"error": "unreadable", "params": {"measured": str(error).split(": ", 1)[-1]}}
-        files = {name: (base / name).read_bytes() for name in ("photo.jpg", "sheet.jpg", "preview.png")}
+            return {"error": error.message_id, "params": error.params}
+        names = ["photo.jpg", "sheet.jpg"] + [preview_name(code) for code in LANGS]
+        files = {name: (base / name).read_bytes() for name in names}
     return {"report": report.model_dump(mode="json"), "files": files}
-
-
-def _megapixels(message: str) -> str:
-    """The MP figure the DecompressionBomb message states (``(... MP)``), for the translated message."""
-    if "(" in message and " MP)" in message:
-        return message.split("(")[-1].split(" MP)")[0]
-    return "?"
 
 
 def suffix_for(filename: str, content_type: str) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Callable, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from photo_engine.messages import Phrase, msgid, say, spoken
 from photo_engine.outputs.geometry import ROLL_CORRECTABLE_DEG, Frame, frame_as_given, head_in_frame
 from photo_engine.reading.analysis import PortraitAnalysis
 from photo_engine.spec import PhotoSpec, Rule
@@ -53,7 +54,8 @@ class CheckResult(BaseModel):
     status: Status
     measured: Any = None
     limit: Any = None
-    message: str
+    message: str  # the phrases in English (the JSON's and the CLI's words)
+    phrases: list[Phrase] = Field(default_factory=list)  # what was said, as message ids: rendered per language
     rule_status: Literal["official", "official-general", "inferred"]
     rule_key: str | None = None
 
@@ -90,16 +92,15 @@ class CheckContext:
         return self._learned
 
 
-def _result(name: str, status: Status, measured: Any, limit: Any, message: str, rule: Rule | None,
-            extra: str = "") -> CheckResult:
-    text = message
+def _result(name: str, status: Status, measured: Any, limit: Any, said: Phrase | list[Phrase],
+            rule: Rule | None) -> CheckResult:
+    phrases = [said] if isinstance(said, Phrase) else list(said)
     if rule is not None and rule.defaulted:
-        text += f" [{rule.source_text()}]"
-    if extra:
-        text += f" {extra}"
+        phrases.append(say("rule.default_used", key=rule.key, default=_plain_value(rule.value)))
     # Built without re-validation: every field is ours and already typed (this runs 18 times per image).
     return CheckResult.model_construct(name=name, status=status, measured=_plain(measured), limit=limit,
-                                       message=text, rule_status=rule.status if rule else "inferred",
+                                       message=spoken(phrases, "en"), phrases=phrases,
+                                       rule_status=rule.status if rule else "inferred",
                                        rule_key=rule.key if rule else None)
 
 
@@ -112,6 +113,21 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _plain_value(value: Any) -> Any:
+    """A rule's value as a message parameter: whole numbers as int, a band as "min-max", a list as it is."""
+    if hasattr(value, "min") and hasattr(value, "max"):
+        return f"{_n(value.min)}-{_n(value.max)}"
+    if isinstance(value, float):
+        return _n(value)
+    return value
+
+
+def _n(value: float) -> int | float:
+    """A figure for a message: whole numbers without decimals, others to one decimal."""
+    value = float(value)
+    return int(value) if value.is_integer() else round(value, 1)
+
+
 @lru_cache(maxsize=None)
 def _engine_rule(key: str, note: str) -> Rule:
     """A rule of ours with no profile key behind it (face count, sharpness): always inferred."""
@@ -122,11 +138,10 @@ def check_face_count(ctx: CheckContext) -> CheckResult:
     count = ctx.analysis.models.face_count if ctx.analysis.face_found else 0
     rule = _engine_rule("engine.face_count", "exactly one face")
     if count == 1:
-        return _result("face_count", "pass", 1, 1, "one face found", rule)
+        return _result("face_count", "pass", 1, 1, say("face_count.one"), rule)
     if count == 0:
-        return _result("face_count", "fail", 0, 1, "no face found: use a portrait with the whole face visible", rule)
-    return _result("face_count", "fail", count, 1,
-                   f"{count} faces found: a document photo shows one person only - crop the others out", rule)
+        return _result("face_count", "fail", 0, 1, say("face_count.none"), rule)
+    return _result("face_count", "fail", count, 1, say("face_count.several", count=count), rule)
 
 
 def check_resolution(ctx: CheckContext) -> CheckResult:
@@ -140,26 +155,27 @@ def check_resolution(ctx: CheckContext) -> CheckResult:
         small = _too_small_for_minimum(spec, width, height)
         if small:
             return _result("resolution", "fail", f"{width} x {height} px", small[1], small[0], small[2])
-    missing = need_head - have_head
+    missing = round(need_head - have_head)
+    sizes = {"head_px": round(have_head), "need_px": round(need_head)}
     if have_head >= need_head:
-        return _result("resolution", "pass", measured, limit,
-                       f"enough pixels: the head spans {have_head:.0f} px, the output needs {need_head:.0f}",
-                       spec.height_px)
+        return _result("resolution", "pass", measured, limit, say("resolution.enough", **sizes), spec.height_px)
     if have_head >= HEAD_SOURCE_WARN * need_head:
         return _result("resolution", "warn", measured, limit,
-                       f"slightly few pixels: the head spans {have_head:.0f} px, the output needs {need_head:.0f} "
-                       f"({missing:.0f} px missing); it will be upscaled a little", spec.height_px)
+                       say("resolution.slightly_few", missing=missing, **sizes), spec.height_px)
     return _result("resolution", "fail", measured, limit,
-                   f"too few pixels: the head spans {have_head:.0f} px but the output needs {need_head:.0f} "
-                   f"({missing:.0f} px missing, {need_head / have_head:.1f}x upscaling); use a larger or closer photo",
+                   say("resolution.too_few", missing=missing, factor=round(need_head / have_head, 1), **sizes),
                    spec.height_px)
 
 
-def _too_small_for_minimum(spec: PhotoSpec, width: int, height: int) -> tuple[str, str, Rule] | None:
-    for rule, have, what in ((spec.min_width_px, width, "wide"), (spec.min_height_px, height, "high")):
-        if rule is not None and have < rule.value:
-            return (f"the image is {have} px {what}; the receiving system needs at least {rule.value} px "
-                    f"({rule.value - have} px missing)", f">= {rule.value} px", rule)
+def _too_small_for_minimum(spec: PhotoSpec, width: int, height: int) -> tuple[Phrase, str, Rule] | None:
+    if spec.min_width_px is not None and width < spec.min_width_px.value:
+        need = spec.min_width_px.value
+        return (say("resolution.too_narrow", width=width, need=need, missing=need - width), f">= {need} px",
+                spec.min_width_px)
+    if spec.min_height_px is not None and height < spec.min_height_px.value:
+        need = spec.min_height_px.value
+        return (say("resolution.too_low", height=height, need=need, missing=need - height), f">= {need} px",
+                spec.min_height_px)
     return None
 
 
@@ -179,16 +195,11 @@ def check_head_in_frame(ctx: CheckContext) -> CheckResult:
     limit = f"space above the hair and below the chin; the face oval >= {SIDE_ROOM:g} face heights from the sides"
     if cut >= DECIDE or geo.crown_cut_off:
         crown = features.get("crown_tight", 0.0) >= features.get("chin_tight", 0.0) or geo.crown_cut_off
-        where, fix = (("the top of the head", "space above your head") if crown
-                      else ("the chin", "space below your chin"))
-        return _result("head_in_frame", "fail", measured, limit,
-                       f"{where} is cut off by the picture's edge, so the head cannot be measured: take the photo "
-                       f"again with {fix}", rule)
+        said = say("head_in_frame.crown_cut") if crown else say("head_in_frame.chin_cut")
+        return _result("head_in_frame", "fail", measured, limit, said, rule)
     if side_room < SIDE_ROOM:
-        return _result("head_in_frame", "fail", measured, limit,
-                       "the side of the head (an ear) is cut off by the picture's edge: take the photo again with "
-                       "space on both sides of your head", rule)
-    return _result("head_in_frame", "pass", measured, limit, "the whole head is inside the picture", rule)
+        return _result("head_in_frame", "fail", measured, limit, say("head_in_frame.side_cut"), rule)
+    return _result("head_in_frame", "pass", measured, limit, say("head_in_frame.whole"), rule)
 
 
 def _side_room(ctx: CheckContext) -> float:
@@ -211,40 +222,39 @@ def check_head_size(ctx: CheckContext) -> CheckResult:
         limit += f" ({spec.head_ratio.note})"
     mm = ratio / 100 * spec.print_height_mm.value
     measured = round(ratio, 1)
-    text = (f"chin to crown is {ratio:.1f} % of the photo height "
-            f"({mm:.1f} mm on a {spec.print_height_mm.value:g} mm print)")
+    sizes = {"ratio": round(ratio, 1), "mm": round(mm, 1), "print_mm": _n(spec.print_height_mm.value)}
     if band.min <= ratio <= band.max:
-        return _result("head_size", "pass", measured, limit, text, spec.head_ratio)
-    advice = "crop closer" if ratio < band.min else "leave more room around the head"
-    return _result("head_size", "fail", measured, limit, f"{text}: {advice} (make does this)", spec.head_ratio)
+        return _result("head_size", "pass", measured, limit, say("head_size.fits", **sizes), spec.head_ratio)
+    said = say("head_size.too_small", **sizes) if ratio < band.min else say("head_size.too_large", **sizes)
+    return _result("head_size", "fail", measured, limit, said, spec.head_ratio)
 
 
 def check_framing(ctx: CheckContext) -> CheckResult:
     spec, frame, geo = ctx.spec, ctx.frame, ctx.analysis.geometry
     head = head_in_frame(geo, frame)
-    problems, warnings = [], []
+    problems: list[Phrase] = []
+    warnings: list[Phrase] = []
     aspect = frame.width / frame.height
     if abs(aspect - spec.aspect) / spec.aspect > 0.03:
-        problems.append(f"aspect {frame.width}:{frame.height} is not the photo's "
-                        f"{spec.width_px.value}:{spec.height_px.value}")
+        problems.append(say("framing.aspect", width=frame.width, height=frame.height, need_width=spec.width_px.value,
+                            need_height=spec.height_px.value))
     offset = (head.centre_x - frame.width / 2) / frame.width * 100
     if abs(offset) > 5:
-        problems.append(f"face is {abs(offset):.0f} % of the width off centre")
+        problems.append(say("framing.off_centre", offset=round(abs(offset))))
     if head.crown_y < 0 or geo.crown_cut_off and ctx.as_given:
-        problems.append("the top of the head is cut off")
+        problems.append(say("framing.crown_cut"))
     elif head.crown_y < 0.02 * frame.height:
-        problems.append("no space above the head")
+        problems.append(say("framing.no_space_above"))
     if head.chin_y > frame.height:
-        problems.append("the chin is cut off")
+        problems.append(say("framing.chin_cut"))
     rule: Rule | None = spec.eye_line_ratio
     eye = head.eye_line_ratio(frame.height)
     if spec.eye_line_ratio is not None:
         band = spec.eye_line_ratio.value
         if not band.min - 0.5 <= eye <= band.max + 0.5:
-            problems.append(f"eye line at {eye:.0f} % of the height from the bottom, outside {band}")
+            problems.append(say("framing.eye_line", eye=round(eye), min=_n(band.min), max=_n(band.max)))
     if frame.needs_padding and not ctx.as_given and not ctx.background_replaced:
-        sides = ", ".join(f"{k} {v} px" for k, v in frame.padded.items())
-        warnings.append(f"the source ends inside the frame; padded with background ({sides})")
+        warnings.append(say("framing.padded", sides=list(frame.padded)))
     measured = {"centre_offset_pct": round(offset, 1), "eye_line_pct": round(eye, 1),
                 "crown_margin_pct": round(head.crown_y / frame.height * 100, 1)}
     limit = "centred within 5 %, head and chin inside, aspect of the photo"
@@ -253,42 +263,43 @@ def check_framing(ctx: CheckContext) -> CheckResult:
     if rule is None:
         rule = spec.head_ratio
     if problems:
-        text = "; ".join(problems) + " (make crops and pads to fix this)"
-        return _result("framing", "fail", measured, limit, text, rule)
+        return _result("framing", "fail", measured, limit, problems + [say("framing.make_fixes")], rule)
     if warnings:
-        return _result("framing", "warn", measured, limit, "; ".join(warnings), rule)
-    return _result("framing", "pass", measured, limit, "head centred and inside the frame", rule)
+        return _result("framing", "warn", measured, limit, warnings, rule)
+    return _result("framing", "pass", measured, limit, say("framing.centred"), rule)
 
 
-def _pose(name: str, value: float, rule: Rule, tolerance: float, what: str, fix: str = "") -> CheckResult:
+def _pose(name: str, value: float, rule: Rule, tolerance: float, ids: tuple[str, str, str],
+          after: list[Phrase] | None = None) -> CheckResult:
+    """``ids``: the messages for within the rule, past it but inside the tolerance, and past both."""
     limit = f"<= {rule.value:g} degrees (measurement tolerance {tolerance:g})"
     measured = round(value, 1)
-    said = f"{what} {abs(value):.1f} degrees; the rule allows {rule.value:g}"
+    angles = {"angle": round(abs(value), 1), "limit": _n(rule.value)}
     if abs(value) <= rule.value:
-        return _result(name, "pass", measured, limit, said, rule)
+        return _result(name, "pass", measured, limit, say(ids[0], **angles), rule)
     if abs(value) <= rule.value + tolerance:
         return _result(name, "warn", measured, limit,
-                       f"{said}, and a single photo measures this angle only to about {tolerance:g} degrees, so this "
-                       f"is not a failure; to be safe: {fix or 'face the camera squarely'}", rule)
+                       [say(ids[1], tolerance=_n(tolerance), **angles)] + (after or []), rule)
     return _result(name, "fail", measured, limit,
-                   f"{said} (more than {rule.value + tolerance:g} even with our measuring tolerance of "
-                   f"{tolerance:g}): {fix or 'face the camera squarely'}", rule)
+                   [say(ids[2], bound=_n(rule.value + tolerance), tolerance=_n(tolerance), **angles)] + (after or []),
+                   rule)
 
 
 def check_pose_roll(ctx: CheckContext) -> CheckResult:
     roll = ctx.analysis.geometry.roll_deg - (ctx.frame.rotation_deg if not ctx.as_given else 0.0)
-    fix = "hold the head level" + (" (make rotates this away)" if abs(roll) <= ROLL_CORRECTABLE_DEG else "")
-    return _pose("pose_roll", roll, ctx.spec.roll_max, ROLL_TOLERANCE, "head tilted", fix)
+    after = [say("pose.tilt_levelled_by_make")] if abs(roll) <= ROLL_CORRECTABLE_DEG else []
+    ids = (msgid("pose.tilt_within_limit"), msgid("pose.tilt_near_limit"), msgid("pose.tilt_over_limit"))
+    return _pose("pose_roll", roll, ctx.spec.roll_max, ROLL_TOLERANCE, ids, after)
 
 
 def check_pose_yaw(ctx: CheckContext) -> CheckResult:
-    return _pose("pose_yaw", ctx.analysis.geometry.yaw_deg, ctx.spec.yaw_max, YAW_TOLERANCE, "head turned",
-                 "look straight into the camera")
+    ids = (msgid("pose.turn_within_limit"), msgid("pose.turn_near_limit"), msgid("pose.turn_over_limit"))
+    return _pose("pose_yaw", ctx.analysis.geometry.yaw_deg, ctx.spec.yaw_max, YAW_TOLERANCE, ids)
 
 
 def check_pose_pitch(ctx: CheckContext) -> CheckResult:
-    return _pose("pose_pitch", ctx.analysis.geometry.pitch_deg, ctx.spec.pitch_max, PITCH_TOLERANCE, "head nodded",
-                 "keep the chin level, neither up nor down")
+    ids = (msgid("pose.nod_within_limit"), msgid("pose.nod_near_limit"), msgid("pose.nod_over_limit"))
+    return _pose("pose_pitch", ctx.analysis.geometry.pitch_deg, ctx.spec.pitch_max, PITCH_TOLERANCE, ids)
 
 
 def check_eyes_open(ctx: CheckContext) -> CheckResult:
@@ -297,13 +308,12 @@ def check_eyes_open(ctx: CheckContext) -> CheckResult:
     measured = {"lid_gap": round(opening, 3), "closed_probability": round(closed, 2)}
     limit = "both eyes open (learned verdict, see verdict_weights.json)"
     if not rule.value:
-        return _result("eyes_open", "pass", measured, "no rule", "the profile does not require open eyes", rule)
+        return _result("eyes_open", "pass", measured, "no rule", say("eyes_open.not_required"), rule)
     if closed >= DECIDE:
-        return _result("eyes_open", "fail", measured, limit,
-                       "eyes closed or nearly closed: open both eyes and look into the camera", rule)
+        return _result("eyes_open", "fail", measured, limit, say("eyes_open.closed"), rule)
     if opening < EYES_NARROW:
-        return _result("eyes_open", "warn", measured, limit, "eyes narrow: open them fully", rule)
-    return _result("eyes_open", "pass", measured, limit, "both eyes open", rule)
+        return _result("eyes_open", "warn", measured, limit, say("eyes_open.narrow"), rule)
+    return _result("eyes_open", "pass", measured, limit, say("eyes_open.open"), rule)
 
 
 def check_mouth_closed(ctx: CheckContext) -> CheckResult:
@@ -313,11 +323,11 @@ def check_mouth_closed(ctx: CheckContext) -> CheckResult:
     measured = {"lip_gap": round(gap, 3), "teeth_share": round(teeth, 3), "open_probability": round(open_p, 2)}
     limit = "lips together, no teeth showing"
     if not rule.value:
-        return _result("mouth_closed", "pass", measured, "no rule", "the profile allows an open mouth", rule)
+        return _result("mouth_closed", "pass", measured, "no rule", say("mouth_closed.not_required"), rule)
     if open_p >= DECIDE:
-        what = "teeth showing" if teeth >= TEETH_SHARE else "mouth open or lips apart"
-        return _result("mouth_closed", "fail", measured, limit, f"{what}: close the lips, neutral expression", rule)
-    return _result("mouth_closed", "pass", measured, limit, "mouth closed", rule)
+        said = say("mouth_closed.teeth") if teeth >= TEETH_SHARE else say("mouth_closed.open")
+        return _result("mouth_closed", "fail", measured, limit, said, rule)
+    return _result("mouth_closed", "pass", measured, limit, say("mouth_closed.closed"), rule)
 
 
 def check_sunglasses(ctx: CheckContext) -> CheckResult:
@@ -326,11 +336,10 @@ def check_sunglasses(ctx: CheckContext) -> CheckResult:
     measured = {"skin_around_eyes": round(share, 3), "tinted_probability": round(tinted, 2)}
     limit = "eyes visible through the lenses"
     if rule.value:
-        return _result("sunglasses", "pass", measured, "no rule", "the profile allows tinted glasses", rule)
+        return _result("sunglasses", "pass", measured, "no rule", say("sunglasses.allowed"), rule)
     if tinted >= DECIDE:
-        return _result("sunglasses", "fail", measured, limit,
-                       "tinted or dark lenses hide the eyes: take sunglasses off", rule)
-    return _result("sunglasses", "pass", measured, limit, "eyes visible, no tinted lenses", rule)
+        return _result("sunglasses", "fail", measured, limit, say("sunglasses.tinted"), rule)
+    return _result("sunglasses", "pass", measured, limit, say("sunglasses.none"), rule)
 
 
 def check_glasses(ctx: CheckContext) -> CheckResult:
@@ -340,13 +349,10 @@ def check_glasses(ctx: CheckContext) -> CheckResult:
     measured = {"glasses_probability": round(worn, 2)}
     limit = "glasses allowed" if rule.value else "no glasses"
     if worn < DECIDE or ctx.learned.get("sunglasses", 0.0) >= DECIDE:
-        return _result("glasses", "pass", measured, limit, "no clear glasses seen", rule)
+        return _result("glasses", "pass", measured, limit, say("glasses.none"), rule)
     if rule.value:
-        return _result("glasses", "pass", measured, limit,
-                       "clear glasses seen: allowed; make sure the frame does not cover the eyes and nothing reflects",
-                       rule)
-    return _result("glasses", "fail", measured, limit, "glasses seen: this photo must be taken without glasses",
-                   rule)
+        return _result("glasses", "pass", measured, limit, say("glasses.allowed"), rule)
+    return _result("glasses", "fail", measured, limit, say("glasses.forbidden"), rule)
 
 
 def check_glare(ctx: CheckContext) -> CheckResult:
@@ -354,11 +360,10 @@ def check_glare(ctx: CheckContext) -> CheckResult:
     rule = _engine_rule("engine.glare", "no reflections hiding the face or eyes")
     limit = f"specular highlights < {GLARE_WARN:.1%} of the face"
     if share >= GLARE_FAIL:
-        return _result("glare", "fail", round(share, 4), limit,
-                       "strong reflections on the face or glasses: avoid direct flash, tilt glasses slightly", rule)
+        return _result("glare", "fail", round(share, 4), limit, say("glare.strong"), rule)
     if share >= GLARE_WARN:
-        return _result("glare", "warn", round(share, 4), limit, "some reflections on the face or glasses", rule)
-    return _result("glare", "pass", round(share, 4), limit, "no disturbing reflections", rule)
+        return _result("glare", "warn", round(share, 4), limit, say("glare.some"), rule)
+    return _result("glare", "pass", round(share, 4), limit, say("glare.none"), rule)
 
 
 def check_headwear(ctx: CheckContext) -> CheckResult:
@@ -374,14 +379,13 @@ def check_headwear(ctx: CheckContext) -> CheckResult:
                 "top_other": round(features.get("top_other", 0.0), 2)}
     limit = "no hat, cap, beanie or hood (religious head covering excepted where the profile allows it)"
     if rule.value:
-        return _result("headwear", "pass", measured, "no rule", "the profile allows headwear", rule)
+        return _result("headwear", "pass", measured, "no rule", say("headwear.allowed"), rule)
     if worn < DECIDE:
-        return _result("headwear", "pass", measured, limit, "no headwear seen", rule)
-    text = "headwear seen (hat, cap, beanie or hood): take it off for the photo"
+        return _result("headwear", "pass", measured, limit, say("headwear.none"), rule)
+    said = [say("headwear.seen")]
     if ctx.spec.religious_allowed.value:
-        text += (f"; a religious head covering is allowed by this profile ({ctx.spec.religious_allowed.key}) only "
-                 "if it leaves the whole face oval visible, from the hairline to the chin")
-    return _result("headwear", "fail", measured, limit, text, rule)
+        said.append(say("headwear.religious_exception", key=ctx.spec.religious_allowed.key))
+    return _result("headwear", "fail", measured, limit, said, rule)
 
 
 def check_occlusion(ctx: CheckContext) -> CheckResult:
@@ -389,19 +393,18 @@ def check_occlusion(ctx: CheckContext) -> CheckResult:
     covered = ctx.learned.get("occluded", 0.0)
     reasons = []
     if cues.hand_distance <= HAND_NEAR_FACE:
-        reasons.append("a hand on or next to the face")
+        reasons.append(say("occlusion.hand"))
     if features.get("eye_hair", 0.0) >= 0.3 or features.get("brow_hair", 0.0) >= 0.5:
-        reasons.append("hair over an eye or a brow")
+        reasons.append(say("occlusion.hair"))
     if cues.foreign_share > FOREIGN_OVER_FACE:
-        reasons.append("an object in front of the face")
+        reasons.append(say("occlusion.object"))
     measured = {"covered_probability": round(covered, 2), "hand_distance": round(cues.hand_distance, 2),
                 "eye_hair": round(features.get("eye_hair", 0.0), 2), "foreign_share": round(cues.foreign_share, 3)}
     rule = _engine_rule("engine.occlusion", "the whole face visible")
     limit = "nothing over the face; hands away from it; hair off the eyes"
     if covered >= DECIDE:
-        why = "; ".join(reasons) or "something covers part of the face"
-        return _result("occlusion", "fail", measured, limit, f"face partly covered ({why}): clear the face", rule)
-    return _result("occlusion", "pass", measured, limit, "face fully visible", rule)
+        return _result("occlusion", "fail", measured, limit, [say("occlusion.covered")] + reasons, rule)
+    return _result("occlusion", "pass", measured, limit, say("occlusion.visible"), rule)
 
 
 def check_background(ctx: CheckContext) -> CheckResult:
@@ -409,26 +412,23 @@ def check_background(ctx: CheckContext) -> CheckResult:
     allowed = spec.backgrounds.value
     limit = f"plain, {' or '.join(allowed)}"
     if ctx.background_replaced:
-        return _result("background", "pass", "replaced", limit, f"background replaced with plain {allowed[0]}",
+        return _result("background", "pass", "replaced", limit, say("background.replaced", colour=allowed[0]),
                        spec.backgrounds)
     if reading is None or reading.kind == "unknown":
-        return _result("background", "warn", "unknown", limit, "too little background visible to judge it",
-                       spec.backgrounds)
+        return _result("background", "warn", "unknown", limit, say("background.too_little"), spec.backgrounds)
     plain_light = ctx.learned.get("background", 1.0 if reading.kind == "plain_light" else 0.0)
     measured = {"kind": reading.kind, "tone": reading.tone, "lightness": round(reading.lightness, 1),
                 "spread": round(reading.spread, 1), "texture": round(reading.texture, 1),
                 "plain_light_probability": round(plain_light, 2)}
     if plain_light < DECIDE:
-        what = ("not plain (pattern, objects or uneven)" if reading.kind in ("busy", "plain_light")
-                else f"plain but {reading.tone}")
-        return _result("background", "fail", measured, limit,
-                       f"background is {what}, not a plain light one: use a plain light wall, or let make replace it",
-                       spec.backgrounds)
+        said = (say("background.busy") if reading.kind in ("busy", "plain_light")
+                else say("background.plain_toned", tone=reading.tone))
+        return _result("background", "fail", measured, limit, said, spec.backgrounds)
     if not reading.matches(allowed) and "light" not in allowed:
         return _result("background", "fail", measured, limit,
-                       f"background is plain and light but {reading.tone}, not {' or '.join(allowed)}: make can "
-                       "replace it", spec.backgrounds)
-    return _result("background", "pass", measured, limit, f"plain {reading.tone} background", spec.backgrounds)
+                       say("background.wrong_tone", tone=reading.tone, allowed=list(allowed)), spec.backgrounds)
+    return _result("background", "pass", measured, limit, say("background.plain", tone=reading.tone),
+                   spec.backgrounds)
 
 
 def check_lighting(ctx: CheckContext) -> CheckResult:
@@ -436,9 +436,8 @@ def check_lighting(ctx: CheckContext) -> CheckResult:
     rule = _engine_rule("engine.lighting", "even light on both sides of the face")
     limit = f"cheeks within {LIGHT_UNEVEN_WARN:g} L* of each other"
     if balance >= LIGHT_UNEVEN_WARN:
-        return _result("lighting", "warn", round(balance, 1), limit,
-                       "light is uneven across the face: light it evenly from the front", rule)
-    return _result("lighting", "pass", round(balance, 1), limit, "even light on the face", rule)
+        return _result("lighting", "warn", round(balance, 1), limit, say("lighting.uneven"), rule)
+    return _result("lighting", "pass", round(balance, 1), limit, say("lighting.even"), rule)
 
 
 def check_sharpness(ctx: CheckContext) -> CheckResult:
@@ -446,12 +445,10 @@ def check_sharpness(ctx: CheckContext) -> CheckResult:
     rule = _engine_rule("engine.sharpness", "a sharp face")
     limit = f"eye-region detail >= {SHARP_WARN:g}"
     if value < SHARP_FAIL:
-        return _result("sharpness", "fail", round(value, 1), limit,
-                       "the face is blurred: hold still and focus on the eyes",
-                       rule)
+        return _result("sharpness", "fail", round(value, 1), limit, say("sharpness.blurred"), rule)
     if value < SHARP_WARN:
-        return _result("sharpness", "warn", round(value, 1), limit, "the face is slightly soft", rule)
-    return _result("sharpness", "pass", round(value, 1), limit, "face in focus", rule)
+        return _result("sharpness", "warn", round(value, 1), limit, say("sharpness.soft"), rule)
+    return _result("sharpness", "pass", round(value, 1), limit, say("sharpness.sharp"), rule)
 
 
 def check_exposure(ctx: CheckContext) -> CheckResult:
@@ -460,12 +457,12 @@ def check_exposure(ctx: CheckContext) -> CheckResult:
     measured = {"face_lightness": round(cues.face_lightness, 1), "clipped": round(cues.clipped_share, 3)}
     limit = f"face L* {DARK_FACE:g}-{BRIGHT_FACE:g}, clipped < {CLIPPED:.0%}"
     if cues.face_lightness < DARK_FACE:
-        return _result("exposure", "fail", measured, limit, "the face is too dark: add light", rule)
+        return _result("exposure", "fail", measured, limit, say("exposure.too_dark"), rule)
     if cues.face_lightness > BRIGHT_FACE:
-        return _result("exposure", "fail", measured, limit, "the face is too bright: less light or exposure", rule)
+        return _result("exposure", "fail", measured, limit, say("exposure.too_bright"), rule)
     if cues.clipped_share > CLIPPED:
-        return _result("exposure", "warn", measured, limit, "parts of the face are blown out or black", rule)
-    return _result("exposure", "pass", measured, limit, "face well exposed", rule)
+        return _result("exposure", "warn", measured, limit, say("exposure.clipped"), rule)
+    return _result("exposure", "pass", measured, limit, say("exposure.good"), rule)
 
 
 def check_colour(ctx: CheckContext) -> CheckResult:
@@ -476,16 +473,12 @@ def check_colour(ctx: CheckContext) -> CheckResult:
                 "monochrome_probability": round(monochrome_p, 2)}
     limit = "colour photo" if rule.value == "colour" else "colour or greyscale"
     if greyscale and rule.value == "colour":
-        return _result("colour", "fail", measured, limit,
-                       "the photo is black-and-white, sepia or another single tint; the document needs a colour photo",
-                       rule)
+        return _result("colour", "fail", measured, limit, say("colour.monochrome"), rule)
     if src.was_cmyk or src.was_16bit:
-        what = "CMYK" if src.was_cmyk else "16-bit"
-        return _result("colour", "warn", measured, limit, f"{what} source converted to 8-bit sRGB; check the colours",
-                       rule)
+        said = say("colour.cmyk_converted") if src.was_cmyk else say("colour.deep_converted")
+        return _result("colour", "warn", measured, limit, said, rule)
     return _result("colour", "pass", measured, limit,
-                   "greyscale photo allowed" if greyscale else "colour photo",
-                   rule)
+                   say("colour.greyscale_allowed") if greyscale else say("colour.colour"), rule)
 
 
 CHECKS: dict[str, Callable[[CheckContext], CheckResult]] = {

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from photo_engine.errors import ImageUnreadable
+from photo_engine.messages import say
 
 ATTRIBUTES = ["headwear", "occluded", "grayscale", "background", "mouth_open", "eyes_closed", "sunglasses",
               "frontal", "glasses", "head_cut"]
@@ -64,7 +65,7 @@ def read_labels(folder: Path) -> list[LabelledPortrait]:
     folder = Path(folder)
     labels = folder / "labels.csv"
     if not labels.is_file():
-        raise ImageUnreadable(str(labels), "no labels.csv in the evaluation folder")
+        raise ImageUnreadable(str(labels), say("error.no_labels"))
     images = folder / "img" if (folder / "img").is_dir() else folder
     portraits = []
     with labels.open(newline="", encoding="utf-8") as handle:

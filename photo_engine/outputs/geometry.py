@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from photo_engine.messages import Phrase, say
 from photo_engine.reading.measures import FaceGeometry
 from photo_engine.reading.resample import halve_until
 from photo_engine.spec import PhotoSpec
@@ -34,7 +35,7 @@ class Frame:
     rotation_deg: float = 0.0
     scale: float = 1.0  # output px per source px
     padded: dict[str, int] = field(default_factory=dict)  # output px beyond the source, per side
-    notes: list[str] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)
 
     def map(self, x: float, y: float) -> tuple[float, float]:
         out = self.matrix @ np.array([x, y, 1.0])
@@ -86,7 +87,7 @@ def plan_frame(geo: FaceGeometry, spec: PhotoSpec, source_w: int, source_h: int,
     head_src = _head_along_axis(geo)
     eye_to_crown = (geo.eye_mid[1] - geo.crown_y) / max(0.2, math.cos(math.radians(geo.roll_deg)))
     band = spec.head_ratio.value
-    notes: list[str] = []
+    notes: list[Phrase] = []
     # Aim at the middle of the head range; where the eye line band leaves too little room above the crown
     # (tall hair), step the head size down towards the range's minimum rather than cut the head.
     ratios = [band.middle] + [r for r in np.linspace(band.middle, band.min + 0.2, 6)[1:]]
@@ -103,9 +104,9 @@ def plan_frame(geo: FaceGeometry, spec: PhotoSpec, source_w: int, source_h: int,
             break
         eye_out = min(max(eye_out, lowest), highest)
         if eye_out - eye_to_crown * scale >= MIN_CROWN_MARGIN * out_h or attempt == len(ratios) - 1:
-            notes.append("head moved to put the eye line inside the profile's band")
+            notes.append(say("note.eye_line_moved"))
             if attempt:
-                notes.append(f"head made {ratio:.1f} % of the height to leave room above it at that eye line")
+                notes.append(say("note.head_resized_for_room", ratio=round(float(ratio), 1)))
             break
     matrix = cv2.getRotationMatrix2D(geo.eye_mid, roll, scale)
     # Centre on the face's own axis: the midpoint of the eye centre and the chin after levelling.
@@ -117,9 +118,9 @@ def plan_frame(geo: FaceGeometry, spec: PhotoSpec, source_w: int, source_h: int,
     frame = Frame(out_w, out_h, matrix, rotation_deg=roll, scale=scale, notes=notes)
     frame.padded = _padding(frame, source_w, source_h)
     if roll:
-        frame.notes.append(f"rotated {abs(roll):.1f} degrees to level the eyes")
+        frame.notes.append(say("note.levelled", angle=round(abs(float(roll)), 1)))
     if abs(geo.roll_deg) > ROLL_CORRECTABLE_DEG:
-        frame.notes.append(f"head roll {geo.roll_deg:.1f} degrees is too large to rotate away")
+        frame.notes.append(say("note.tilt_too_large", angle=round(abs(float(geo.roll_deg)), 1)))
     return frame
 
 

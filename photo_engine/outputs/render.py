@@ -6,8 +6,8 @@ so an error never leaves a partial output behind, and an input is never opened f
 
 from __future__ import annotations
 
+import importlib.util
 import io
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageCms, ImageDraw, ImageFont
 
-from photo_engine.errors import FileSizeUnreachable, OutputNotWritable
+from photo_engine.errors import FileSizeUnreachable, FontMissing, OutputNotWritable
 from registry import files
 
 PRINT_DPI = 300
@@ -25,8 +25,6 @@ MARGIN_MM = 4.0
 CAPTION_MM = 4.0
 MARK_MM = 2.5
 QUALITY_START, QUALITY_FLOOR, QUALITY_STEP = 95, 50, 5
-FONT_PATHS = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-              "/Library/Fonts/Arial Unicode.ttf", "C:/Windows/Fonts/arial.ttf"]
 
 
 @lru_cache(maxsize=1)
@@ -73,19 +71,49 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 @lru_cache(maxsize=8)
-def font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
-    for candidate in FONT_PATHS:
-        if Path(candidate).is_file():
-            return ImageFont.truetype(candidate, size)
-    return ImageFont.load_default(size=size)
+def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    """DejaVu Sans at ``size`` px: it draws Latin, Cyrillic and the Kazakh letters (ә, ғ, қ, ң, ө, ұ, ү, һ, і).
+
+    The font file ships inside matplotlib's wheel (mpl-data/fonts/ttf, DejaVu licence beside it), which
+    mediapipe already depends on; found without importing matplotlib. A system DejaVu is the fallback.
+    """
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    for candidate in _font_paths(name):
+        if candidate.is_file():
+            return ImageFont.truetype(str(candidate), size)
+    raise FontMissing(name)
 
 
-def _drawable(text: str, face: ImageFont.ImageFont | ImageFont.FreeTypeFont) -> str:
-    """Text as the font can draw it; without a Unicode font, fold to ASCII rather than print boxes."""
-    if isinstance(face, ImageFont.FreeTypeFont) and "DejaVu" in str(getattr(face, "path", "")):
-        return text
-    folded = unicodedata.normalize("NFKD", text.replace("\u2014", "-").replace("\u2013", "-"))
-    return folded.encode("ascii", "ignore").decode("ascii")
+def _font_paths(name: str) -> list[Path]:
+    paths = []
+    spec = importlib.util.find_spec("matplotlib")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        paths.append(Path(folder) / "mpl-data" / "fonts" / "ttf" / name)
+    paths += [Path("/usr/share/fonts/truetype/dejavu") / name, Path("/usr/share/fonts/dejavu") / name]
+    return paths
+
+
+def wrap_to_width(text: str, face: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width`` pixels in ``face`` (a long word stays whole)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}" if current else word
+        if current and face.getlength(trial) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+def fit_font(text: str, width: float, size: int, bold: bool = False, smallest: int = 8) -> ImageFont.FreeTypeFont:
+    """The largest font up to ``size`` in which ``text`` fits ``width`` pixels on one line."""
+    while size > smallest and font(size, bold).getlength(text) > width:
+        size -= 1
+    return font(size, bold)
 
 
 def mm_to_px(mm: float, dpi: int = PRINT_DPI) -> int:
@@ -101,11 +129,12 @@ class SheetLayout:
     fits: int
 
 
-def stamp_not_compliant(photo: np.ndarray, reasons: list[str]) -> np.ndarray:
+def stamp_not_compliant(photo: np.ndarray, stamp: str, detail: str) -> np.ndarray:
     """Cross a photo that fails its profile so a print of it cannot be mistaken for a usable one.
 
-    A red frame and a band across the face with "NOT COMPLIANT" and the failed checks: the sheet still shows
-    what the crop would look like, but nobody should cut it out and hand it in.
+    A red frame and a band across the face with ``stamp`` ("NOT COMPLIANT" in the chosen language) and
+    ``detail`` (the failed checks): the sheet still shows what the crop would look like, but nobody should
+    cut it out and hand it in. Both texts shrink to fit the band's width.
     """
     image = Image.fromarray(photo.copy())
     draw = ImageDraw.Draw(image)
@@ -117,10 +146,15 @@ def stamp_not_compliant(photo: np.ndarray, reasons: list[str]) -> np.ndarray:
     band_h = h // 5
     top = (h - band_h) // 2
     draw.rectangle([0, top, w, top + band_h], fill=(210, 0, 0))
-    big, small = font(max(12, band_h // 3)), font(max(10, band_h // 6))
-    draw.text((w // 2, top + band_h // 3), "NOT COMPLIANT", fill="white", font=big, anchor="mm")
-    detail = _drawable("fails: " + ", ".join(reasons), small)
-    draw.text((w // 2, top + 3 * band_h // 4), detail, fill="white", font=small, anchor="mm")
+    room = w - 2 * thick
+    big = fit_font(stamp, room, max(12, band_h // 3), bold=True)
+    small = font(max(10, band_h // 7))
+    draw.text((w // 2, top + band_h // 3), stamp, fill="white", font=big, anchor="mm")
+    lines = wrap_to_width(detail, small, room)[:2]
+    step = small.size + 2
+    for i, line in enumerate(lines):
+        draw.text((w // 2, top + 2 * band_h // 3 + i * step - (len(lines) - 1) * step // 2), line, fill="white",
+                  font=small, anchor="mm")
     return np.asarray(image)
 
 
@@ -162,8 +196,9 @@ def compose_sheet(photo: np.ndarray, paper: str, photo_mm: tuple[float, float], 
         x, y = x0 + c * (pw + gap), y0 + r * (ph + gap)
         sheet.paste(tile, (x, y))
         _cut_marks(draw, x, y, pw, ph, mark, gap)
-    face = font(max(12, mm_to_px(2.0)))
-    text = _drawable(caption, face)
+    room = (paper_h if side_caption else paper_w) - 2 * margin
+    face = fit_font(caption, room, max(12, mm_to_px(2.0)))
+    text = caption
     if side_caption:
         strip = Image.new("RGB", (paper_h - 2 * margin, caption_room), "white")
         ImageDraw.Draw(strip).text((0, caption_room // 2), text, fill=(60, 60, 60), font=face, anchor="lm")
@@ -198,39 +233,60 @@ def encode_sheet(sheet: Image.Image, path: Path) -> bytes:
 STATUS_COLOURS = {"pass": (30, 140, 60), "warn": (200, 130, 0), "fail": (200, 30, 30)}
 
 
-def render_preview(photo: np.ndarray, lines: dict[str, float], band: tuple[float, float] | None,
-                   eye_band: tuple[float, float] | None, checks: list[tuple[str, str, str]], title: str) -> bytes:
-    """The output photo enlarged, with crown/chin/eye lines and the allowed head band, beside the check list."""
+def render_preview(photo: np.ndarray, lines: dict[str, tuple[str, float]], band: tuple[float, float] | None,
+                   eye_band: tuple[float, float] | None, checks: list[tuple[str, str, str, str]], title: str) -> bytes:
+    """The output photo enlarged, with crown/chin/eye lines and the allowed head band, beside the check list.
+
+    ``lines``: key (crown, eyes, chin) -> (label in the reader's language, y in photo pixels); ``checks``:
+    (title, status, status word, message), all already in that language. Each message is wrapped to the
+    panel's width, so nothing is cut off in any language.
+    """
     scale = max(1.0, 640 / photo.shape[0])
     w, h = int(photo.shape[1] * scale), int(photo.shape[0] * scale)
     pic = Image.fromarray(photo).resize((w, h), Image.Resampling.LANCZOS)
-    panel_w = 560
-    canvas = Image.new("RGB", (w + panel_w, max(h, 60 + 26 * len(checks) + 40)), "white")
+    panel_w, pad = 620, 14
+    heading, name_face, text_face = font(17, bold=True), font(15, bold=True), font(14)
+    title_lines = wrap_to_width(title, heading, panel_w - 2 * pad)
+    text_x = w + pad + 20
+    blocks = []
+    for name, status, word, message in checks:
+        first = f"{name}: {word}"
+        rest = wrap_to_width(message, text_face, w + panel_w - pad - text_x)
+        blocks.append((first, status, rest))
+    line_h = 18
+    panel_h = 12 + 22 * len(title_lines) + 10 + sum(22 + line_h * len(rest) + 6 for _, _, rest in blocks) + 10
+    canvas = Image.new("RGB", (w + panel_w, max(h, panel_h)), "white")
     canvas.paste(pic, (0, 0))
     draw = ImageDraw.Draw(canvas, "RGBA")
     if band is not None:
-        top, bottom = band[0] * scale, band[1] * scale
-        draw.rectangle([0, top, w, bottom], fill=(0, 120, 255, 40))
+        draw.rectangle([0, band[0] * scale, w, band[1] * scale], fill=(0, 120, 255, 40))
     if eye_band is not None:
         draw.rectangle([0, eye_band[0] * scale, w, eye_band[1] * scale], fill=(255, 200, 0, 45))
-    small = font(15)
     colours = {"crown": (0, 90, 255), "chin": (0, 90, 255), "eyes": (230, 120, 0)}
-    for name, y in lines.items():
+    for key, (label, y) in lines.items():
         yy = y * scale
-        draw.line([(0, yy), (w, yy)], fill=colours.get(name, (255, 0, 0)), width=2)
-        draw.text((4, yy - 18 if name != "chin" else yy + 2), name, fill=colours.get(name, (255, 0, 0)), font=small)
-    text = font(16)
-    draw.text((w + 14, 12), _drawable(title, text), fill=(0, 0, 0), font=text)
-    for i, (name, status, message) in enumerate(checks):
-        y = 48 + 26 * i
+        colour = colours.get(key, (255, 0, 0))
+        draw.line([(0, yy), (w, yy)], fill=colour, width=2)
+        face = fit_font(label, w - 12, 15, bold=True)
+        ty = yy + 3 if key == "chin" else yy - face.size - 5
+        ty = min(max(ty, 2), h - face.size - 4)
+        box = draw.textbbox((4, ty), label, font=face)
+        draw.rectangle([box[0] - 2, box[1] - 2, box[2] + 2, box[3] + 2], fill=(255, 255, 255, 190))
+        draw.text((4, ty), label, fill=colour, font=face)
+    y = 12
+    for line in title_lines:
+        draw.text((w + pad, y), line, fill=(0, 0, 0), font=heading)
+        y += 22
+    y += 10
+    for first, status, rest in blocks:
         colour = STATUS_COLOURS.get(status, (0, 0, 0))
-        draw.rectangle([w + 14, y + 3, w + 26, y + 15], fill=colour)
-        line = f"{name}: {status} - {message}"
-        draw.text((w + 34, y), _drawable(_shorten(line, 64), small), fill=(20, 20, 20), font=small)
+        draw.rectangle([w + pad, y + 3, w + pad + 12, y + 15], fill=colour)
+        draw.text((text_x, y), first, fill=colour if status != "pass" else (20, 20, 20), font=name_face)
+        y += 22
+        for line in rest:
+            draw.text((text_x, y), line, fill=(50, 50, 50), font=text_face)
+            y += line_h
+        y += 6
     buffer = io.BytesIO()
     canvas.save(buffer, "PNG")
     return buffer.getvalue()
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"

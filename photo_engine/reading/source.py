@@ -18,6 +18,7 @@ import numpy as np
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 from photo_engine.errors import DecompressionBomb, ImageUnreadable, NotAnImage, PhotoError, TruncatedImage
+from photo_engine.messages import Phrase, say
 
 # Phones reach 50-108 MP; nothing a person brings for a document photo is larger. Checked from the header,
 # before any pixel is decoded, so a decompression bomb costs nothing.
@@ -40,7 +41,7 @@ class SourceImage:
     original_mode: str
     original_format: str | None
     exif_orientation: int = 1
-    notes: list[str] = field(default_factory=list)
+    notes: list[Phrase] = field(default_factory=list)  # what reading changed, as message ids
     was_greyscale: bool = False
     had_alpha: bool = False
     was_cmyk: bool = False
@@ -67,17 +68,17 @@ def load_source(path: str | Path, *, draft_min_side: int | None = None) -> Sourc
     try:
         size = Path(path).stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ImageUnreadable(name, f"the file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB "
-                                        "limit for a portrait; export a smaller JPEG")
+            raise ImageUnreadable(name, say("error.file_too_big", size=round(size / 1e6),
+                                            limit=round(MAX_FILE_BYTES / 1e6)))
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise ImageUnreadable(name, "no such file") from None
+        raise ImageUnreadable(name, say("error.no_such_file")) from None
     except IsADirectoryError:
-        raise ImageUnreadable(name, "is a directory, not an image") from None
+        raise ImageUnreadable(name, say("error.is_folder")) from None
     except OSError as error:
-        raise ImageUnreadable(name, f"cannot read the file ({error.strerror or error})") from None
+        raise ImageUnreadable(name, say("error.cannot_read", reason=error.strerror or str(error))) from None
     if not data:
-        raise NotAnImage(name, "the file is empty")
+        raise NotAnImage(name, empty=True)
     if _looks_like_heif(data):
         _register_heif()
     try:
@@ -97,7 +98,7 @@ def load_source(path: str | Path, *, draft_min_side: int | None = None) -> Sourc
     if width * height > limit:
         raise DecompressionBomb(name, width, height, limit)
     if width < 16 or height < 16:
-        raise ImageUnreadable(name, f"{width} x {height} px is far too small to hold a portrait")
+        raise ImageUnreadable(name, say("error.image_too_small", width=width, height=height))
     try:
         return _decode(name, image, width, draft_min_side)
     except PhotoError:
@@ -106,8 +107,7 @@ def load_source(path: str | Path, *, draft_min_side: int | None = None) -> Sourc
         text = str(error).lower()
         if "truncat" in text or "broken data stream" in text or "premature end" in text:
             raise TruncatedImage(name) from None
-        raise ImageUnreadable(name, f"the image data is damaged and cannot be decoded ({type(error).__name__})") \
-            from None
+        raise ImageUnreadable(name, say("error.damaged", decoder_error=type(error).__name__)) from None
 
 
 HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif")
@@ -148,12 +148,12 @@ def _decode(name: str, image: Image.Image, width: int, draft_min_side: int | Non
                          decode_scale=decode_scale)
     if deep_colour and image.mode in ("RGB", "RGBA"):
         source.was_16bit = True
-        source.notes.append("16-bit colour image reduced to 8 bits")
+        source.notes.append(say("note.deep_colour_reduced"))
     image = _upright(image, source)
     image = _to_rgb8(image, source)
     source.rgb = np.asarray(image, dtype=np.uint8)
     if source.rgb.ndim != 3 or source.rgb.shape[2] != 3:
-        raise ImageUnreadable(name, "the decoded image has no usable colour channels")
+        raise ImageUnreadable(name, say("error.no_colour_channels"))
     return source
 
 
@@ -188,7 +188,7 @@ def _upright(image: Image.Image, source: SourceImage) -> Image.Image:
     if source.exif_orientation not in (1, 0):
         turned = ImageOps.exif_transpose(image)
         if turned is not None:
-            source.notes.append(f"EXIF orientation {source.exif_orientation} applied (image turned upright)")
+            source.notes.append(say("note.exif_turned", orientation=source.exif_orientation))
             return turned
     return image
 
@@ -198,19 +198,19 @@ def _to_rgb8(image: Image.Image, source: SourceImage) -> Image.Image:
     icc = image.info.get("icc_profile")
     if mode == "CMYK":
         source.was_cmyk = True
-        source.notes.append("CMYK image converted to sRGB; check the colours of the result")
+        source.notes.append(say("note.cmyk_converted"))
         image = _cmyk_to_srgb(image, icc)
         icc = None
     elif mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
         source.was_16bit = True
-        source.notes.append(f"{_bits(mode)} greyscale image reduced to 8 bits")
+        source.notes.append(say("note.deep_grey_reduced", bits=_bits(mode)))
         array = np.asarray(image, dtype=np.float64)
         peak = 65535.0 if array.max() > 255 else 255.0
         image = Image.fromarray(np.clip(array / peak * 255.0 + 0.5, 0, 255).astype(np.uint8), "L")
         mode = "L"
     elif mode in ("RGB;16", "RGBA;16", "RGBX;16"):
         source.was_16bit = True
-        source.notes.append("16-bit colour image reduced to 8 bits")
+        source.notes.append(say("note.deep_colour_reduced"))
         image = image.convert("RGB")
         mode = "RGB"
     if mode == "P":
@@ -220,13 +220,13 @@ def _to_rgb8(image: Image.Image, source: SourceImage) -> Image.Image:
         alpha = np.asarray(image.getchannel("A"))
         if alpha.min() < 255:
             source.had_alpha = True
-            source.notes.append("transparent areas flattened onto white")
+            source.notes.append(say("note.transparency_flattened"))
         base = Image.new("RGBA", image.size, (255, 255, 255, 255))
         image = Image.alpha_composite(base, image.convert("RGBA")).convert("RGB")
         mode = "RGB"
     if mode in ("L", "1"):
         source.was_greyscale = True
-        source.notes.append("greyscale image (one channel)")
+        source.notes.append(say("note.one_channel"))
         return image.convert("RGB")
     if mode == "YCbCr" or mode == "LAB" or mode == "HSV":
         image = image.convert("RGB")
@@ -237,8 +237,8 @@ def _to_rgb8(image: Image.Image, source: SourceImage) -> Image.Image:
     return image
 
 
-def _bits(mode: str) -> str:
-    return "32-bit" if mode in ("I", "F") else "16-bit"
+def _bits(mode: str) -> int:
+    return 32 if mode in ("I", "F") else 16
 
 
 def _cmyk_to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
@@ -256,14 +256,14 @@ def _icc_to_srgb(image: Image.Image, icc: bytes, source: SourceImage) -> Image.I
         profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         description = ImageCms.getProfileDescription(profile) or ""
     except (ImageCms.PyCMSError, OSError, ValueError):
-        source.notes.append("embedded colour profile unreadable; pixels taken as sRGB")
+        source.notes.append(say("note.icc_unreadable"))
         return image
     if "srgb" in description.lower().replace(" ", ""):
         return image
     try:
         converted = ImageCms.profileToProfile(image, profile, ImageCms.createProfile("sRGB"), outputMode="RGB")
     except (ImageCms.PyCMSError, OSError, ValueError):
-        source.notes.append(f"colour profile '{description.strip()}' could not be converted; taken as sRGB")
+        source.notes.append(say("note.icc_unconverted", profile=description.strip()))
         return image
-    source.notes.append(f"colour profile '{description.strip()}' converted to sRGB")
+    source.notes.append(say("note.icc_converted", profile=description.strip()))
     return converted

@@ -52,7 +52,7 @@ def made(seeded_registry: Path) -> dict:
         response = await _post(ds, WHITE.read_bytes(), lang="ru")
         token = re.search(r"/-/photo/file/([A-Za-z0-9_-]+)/photo\.jpg", response.text).group(1)
         files = {name: await ds.client.get(f"/-/photo/file/{token}/{name}?download=1")
-                 for name in ("photo.jpg", "sheet.jpg", "preview.png")}
+                 for name in ("photo.jpg", "sheet.jpg", "preview-ru.png")}
         return {"response": response, "token": token, "files": files, "ds": ds}
 
     return run(flow())
@@ -115,7 +115,45 @@ def test_downloads_have_the_profile_pixels_dpi_and_size_limit(made: dict, specs:
     with Image.open(io.BytesIO(made["files"]["sheet.jpg"].content)) as sheet:
         assert sorted(sheet.size) == [1181, 1772]  # 10 x 15 cm at 300 dpi
         assert round(sheet.info["dpi"][0]) == 300
-    assert made["files"]["preview.png"].content.startswith(b"\x89PNG")
+    assert made["files"]["preview-ru.png"].content.startswith(b"\x89PNG")
+
+
+def test_the_language_switch_of_a_result_keeps_the_result(made: dict) -> None:
+    """The switch on a result page renders the same result in another language, addressed by the same token."""
+    ds, token, russian = made["ds"], made["token"], made["response"].text
+    assert f'href="/-/photo/result/{token}?lang=kk"' in russian and f'href="/-/photo/result/{token}?lang=en"' in russian
+    kazakh = run(ds.client.get(f"/-/photo/result/{token}?lang=kk"))
+    assert kazakh.status_code == 200 and kazakh.headers["content-language"] == "kk"
+    html = kazakh.text
+    assert "Сурет әзірге талаптарға сай емес" in html and "ерніңізді жабыңыз" in html
+    assert f"/-/photo/file/{token}/photo.jpg" in html and f"/-/photo/file/{token}/preview-kk.png" in html
+    rows = re.findall(r'<tr class="check-(pass|warn|fail)" data-check="([a-z_]+)">', html)
+    assert rows == re.findall(r'<tr class="check-(pass|warn|fail)" data-check="([a-z_]+)">', russian)
+    assert f'href="/-/photo/result/{token}?lang=ru"' in html
+    preview = run(ds.client.get(f"/-/photo/file/{token}/preview-kk.png"))
+    assert preview.status_code == 200 and preview.content != made["files"]["preview-ru.png"].content
+    english = run(ds.client.get(f"/-/photo/result/{token}?lang=en")).text
+    assert "The photo does not meet the rules yet" in english and "close the lips" in english
+
+
+def test_a_result_in_russian_or_kazakh_has_no_english_sentence(made: dict) -> None:
+    """Every message, note and piece of advice of the result page is in the page's language."""
+    ds, token = made["ds"], made["token"]
+    for lang in ("ru", "kk"):
+        html = run(ds.client.get(f"/-/photo/result/{token}?lang={lang}")).text
+        again = {"ru": "Сделать другое фото", "kk": "Басқа сурет жасау"}[lang]  # the link after the notes
+        body = html[html.index('id="verdict"'):html.index('id="checks"')]
+        body += html[html.index("<tbody>"):html.index(again)]
+        text = re.sub(r"<[^>]+>", " ", body)
+        text = re.sub(r"\b[a-z0-9_-]+\.[a-z0-9_.]+\b", " ", text)  # rule keys and file names are codes, not words
+        assert not re.search(r"[A-Za-z]{3,}[ ,]+[A-Za-z]{3,}", text), (lang, re.findall(r"[A-Za-z ]{12,}", text))
+
+
+def test_an_expired_or_forged_result_link_says_so_in_the_page_language(made: dict) -> None:
+    forged = made["token"][:-4] + ("AAAA" if not made["token"].endswith("AAAA") else "BBBB")
+    response = run(made["ds"].client.get(f"/-/photo/result/{forged}?lang=ru"))
+    assert response.status_code == 404 and "Срок этой ссылки истёк" in response.text
+    assert 'id="photo-form"' in response.text
 
 
 def test_results_need_the_token_and_expire(made: dict) -> None:
@@ -139,7 +177,8 @@ def test_a_post_without_the_csrf_token_is_refused(seeded_registry: Path) -> None
 def test_a_non_image_gets_a_clear_message_in_the_page_language(seeded_registry: Path) -> None:
     response = run(_post(make_datasette(seeded_registry), b"%PDF-1.4 not a photo" * 50, "scan.pdf", lang="kk"))
     assert response.status_code == 422
-    assert "сурет ретінде оқу мүмкін емес" in response.text and 'role="alert"' in response.text
+    assert "біз оқи алатын сурет файлы емес" in response.text and 'role="alert"' in response.text
+    assert "kzdocs-photo-" not in response.text and not re.search(r"upload\.(img|pdf|jpg)", response.text)
 
 
 def test_a_truncated_jpeg_gets_a_clear_message(seeded_registry: Path) -> None:
@@ -155,7 +194,7 @@ def test_a_decompression_bomb_is_refused_before_decoding(seeded_registry: Path) 
     started = time.perf_counter()
     response = run(_post(make_datasette(seeded_registry), buffer.getvalue(), "bomb.png"))
     assert response.status_code == 422
-    assert "The image is too large (132 megapixels, the limit is 120)" in response.text
+    assert "11500 x 11500 px (132 MP) is over the 120 MP limit" in response.text
     assert time.perf_counter() - started < 10
 
 

@@ -51,7 +51,7 @@ def test_cmyk_is_converted_and_noted(tmp_path: Path) -> None:
     Image.open(WHITE).convert("CMYK").save(path, "JPEG", quality=92)
     source = load_source(path)
     assert source.was_cmyk and source.rgb.shape[2] == 3
-    assert any("CMYK" in note for note in source.notes)
+    assert any(note.id == "note.cmyk_converted" and "CMYK" in note.text("en") for note in source.notes)
 
 
 def test_sixteen_bit_is_reduced_to_eight_and_noted(tmp_path: Path) -> None:
@@ -81,7 +81,7 @@ def test_exif_orientation_is_honoured(tmp_path: Path) -> None:
     source = load_source(exif_rotated_jpeg(rgb, tmp_path / "turned.jpg"))
     assert source.rgb.shape == rgb.shape
     assert np.abs(source.rgb.astype(int) - rgb.astype(int)).mean() < 4
-    assert any("EXIF orientation" in note for note in source.notes)
+    assert any(note.id == "note.exif_turned" and "EXIF orientation 8" in note.text() for note in source.notes)
 
 
 def test_loading_never_changes_the_file(tmp_path: Path) -> None:

@@ -4,8 +4,10 @@
   preview, drag and drop and progress). The language comes from ``lang``, else from Accept-Language.
 - ``POST /-/photo``: a multipart form (``csrftoken`` first, checked by Datasette's CSRF protection):
   the result page, or the form again with a message the person can act on.
-- ``GET /-/photo/file/<token>/<photo.jpg|sheet.jpg|preview.png>``: the made files, only with the token,
-  for 15 minutes (photo_engine.webflow keeps them in memory; nothing uploaded is stored).
+- ``GET /-/photo/result/<token>?lang=kk|ru|en``: the same result page again, in any language (the language
+  switch of a result page leads here), while the token lives.
+- ``GET /-/photo/file/<token>/<photo.jpg|sheet.jpg|preview-<lang>.png>``: the made files, only with the
+  token, for 15 minutes (photo_engine.webflow keeps them in memory; nothing uploaded is stored).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from typing import Any
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-FILE_TYPES = {"photo.jpg": "image/jpeg", "sheet.jpg": "image/jpeg", "preview.png": "image/png"}
+FILE_TYPES = {"photo.jpg": "image/jpeg", "sheet.jpg": "image/jpeg", "preview-kk.png": "image/png",
+              "preview-ru.png": "image/png", "preview-en.png": "image/png"}
 PAPERS = ("10x15", "a4")
 NO_STORE = {"Cache-Control": "no-store, private", "X-Content-Type-Options": "nosniff",
             "Referrer-Policy": "no-referrer"}
@@ -58,12 +61,17 @@ async def _render(datasette: Any, request: Any, lang: str, status: int = 200, **
     def t(key: str, **params: Any) -> str:
         return page_text(key, lang, **params)
 
-    profiles = _photo_profiles(datasette, lang)
+    profiles = context.pop("profiles", None) or _photo_profiles(datasette, lang)
     chosen = context.pop("chosen", None) or request.args.get("profile")
     if chosen not in {p["slug"] for p in profiles}:
         chosen = "kz-id-card-photo" if any(p["slug"] == "kz-id-card-photo" for p in profiles) else None
+    token = context.get("token")
+    if context.get("result") and token:  # the switch keeps the result: the same token, another language
+        switch = {code: f"/-/photo/result/{token}?lang={code}" for code in LANG_NAMES}
+    else:
+        switch = {code: f"/-/photo?lang={code}" + (f"&profile={chosen}" if chosen else "") for code in LANG_NAMES}
     html = await datasette.render_template("photo.html", {
-        "lang": lang, "t": t, "langs": LANG_NAMES, "profiles": profiles, "chosen": chosen,
+        "lang": lang, "t": t, "langs": LANG_NAMES, "switch": switch, "profiles": profiles, "chosen": chosen,
         "papers": PAPERS, "paper": context.pop("paper", "10x15"), **context}, request=request)
     return Response.html(html, status=status, headers=dict(NO_STORE, **{"Content-Language": lang}))
 
@@ -100,7 +108,7 @@ async def _make(datasette: Any, request: Any) -> Response:
     option = options[slug]
     try:
         outcome = await webflow.make_in_pool(upload.data, webflow.suffix_for(upload.filename, upload.content_type),
-                                             option["spec"].model_dump_json(), paper)
+                                             option["spec"].model_dump_json(), paper, lang)
     except webflow.UploadError as error:
         return await failed(error.kind, error.status, **error.params)
     finally:
@@ -109,12 +117,31 @@ async def _make(datasette: Any, request: Any) -> Response:
         return await failed(outcome["error"], 422, **outcome["params"])
     token = webflow.STORE.put(outcome["files"], outcome["report"])
     return await _render(datasette, request, lang, chosen=slug, paper=paper,
-                         result=_result_view(outcome["report"], option, lang), token=token)
+                         result=_result_view(outcome["report"], option, lang), token=token,
+                         profiles=list(options.values()))
+
+
+async def photo_result(datasette: Any, request: Any) -> Response:
+    """A kept result again, in the language asked for: the language switch of a result page leads here."""
+    from photo_engine import webflow
+    from photo_engine.messages import render
+
+    lang = _lang(request)
+    kept = webflow.STORE.get(request.url_vars["token"])
+    options = {p["slug"]: p for p in _photo_profiles(datasette, lang)}
+    if kept is None or kept.report.get("profile") not in options:
+        return await _render(datasette, request, lang, 404, error=render("expired", lang),
+                             profiles=list(options.values()))
+    option = options[kept.report["profile"]]
+    paper = kept.report.get("sheet", {}).get("paper") or "10x15"
+    return await _render(datasette, request, lang, chosen=option["slug"], paper=paper,
+                         result=_result_view(kept.report, option, lang), token=request.url_vars["token"],
+                         profiles=list(options.values()))
 
 
 def _result_view(report: dict[str, Any], option: dict[str, Any], lang: str) -> dict[str, Any]:
     """What the result page shows, in ``lang``: advice first, then every check with its rule's provenance."""
-    from photo_engine.messages import advice, check_message, check_title, page_text
+    from photo_engine.messages import advice, check_message, check_title, page_text, spoken
 
     profile = option["profile"]
     checks, todo, consider = [], [], []
@@ -136,7 +163,8 @@ def _result_view(report: dict[str, Any], option: dict[str, Any], lang: str) -> d
     return {"compliant": bool(report.get("compliant")), "todo": list(dict.fromkeys(todo)),
             "consider": list(dict.fromkeys(consider)), "checks": checks, "slug": option["slug"],
             "name": option["name"], "version": report["profile_version"], "digital": digital,
-            "sheet": report.get("sheet", {}), "notes": report.get("notes", []),
+            "sheet": report.get("sheet", {}), "notes": [spoken([n], lang) for n in report.get("note_phrases", [])],
+            "preview": f"preview-{lang}.png",
             "version_text": page_text("profile_version", lang, title=option["name"],
                                       version=report["profile_version"])}
 
@@ -160,5 +188,7 @@ async def photo_file(datasette: Any, request: Any) -> Response:
 def register_routes():
     return [
         (r"^/-/photo$", photo_page),
-        (r"^/-/photo/file/(?P<token>[A-Za-z0-9_-]{20,64})/(?P<name>photo\.jpg|sheet\.jpg|preview\.png)$", photo_file),
+        (r"^/-/photo/result/(?P<token>[A-Za-z0-9_-]{20,64})$", photo_result),
+        (r"^/-/photo/file/(?P<token>[A-Za-z0-9_-]{20,64})/"
+         r"(?P<name>photo\.jpg|sheet\.jpg|preview-(?:kk|ru|en)\.png)$", photo_file),
     ]
