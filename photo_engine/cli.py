@@ -109,7 +109,7 @@ def _as_json(report, lang: str) -> dict:  # noqa: ANN001
 
 def _print_report(report, lang: str = "en") -> None:  # noqa: ANN001
     """One line per check, its message wrapped under it to the terminal width (in ``lang``)."""
-    from photo_engine.messages import check_message, render, spoken
+    from photo_engine.messages import check_message, check_title, page_text, render, spoken
     from registry.render import echo_wrapped
     from registry.table import terminal_width
 
@@ -127,10 +127,18 @@ def _print_report(report, lang: str = "en") -> None:  # noqa: ANN001
     else:  # a long path: the verdict keeps a line of its own rather than being split
         echo_wrapped(f"{report.image}:")
         echo_wrapped(f"  {verdict}  ({report.profile} v{report.profile_version})")
-    indent = " " * 21
+    if lang == "en":  # the check's own name, as in --json
+        marks, names = {"pass": "ok", "warn": "warn", "fail": "FAIL"}, {r.name: r.name for r in report.checks}
+    else:
+        marks = {status: page_text(f"status_{status}", lang) for status in ("pass", "warn", "fail")}
+        names = {r.name: check_title(r.name, lang) for r in report.checks}
+    mark_width = max(len(m) for m in marks.values())
+    name_width = max([13] + [len(n) for n in names.values()])
+    indent = " " * (4 + mark_width + name_width)
     for result in report.checks:
-        mark = {"pass": "ok  ", "warn": "warn", "fail": "FAIL"}[result.status]
-        text = f"  {mark} {result.name:<13} {check_message(result, lang)}  [{result.rule_status}]"
+        status = page_text(result.rule_status, lang) if lang != "en" else result.rule_status
+        text = (f"  {marks[result.status]:<{mark_width}} {names[result.name]:<{name_width}} "
+                f"{check_message(result, lang)}  [{status}]")
         lines = textwrap.wrap(text, max(40, terminal_width()), subsequent_indent=indent, break_on_hyphens=False)
         for line in lines:
             click.echo(line)

@@ -15,9 +15,9 @@ DRAWN_MESSAGES: dict[str, dict[str, str]] = {
     "preview.not_compliant": {
         "en": "{slug} v{version}: NOT compliant", "ru": "{slug} v{version}: НЕ соответствует",
         "kk": "{slug} v{version}: талапқа САЙ ЕМЕС"},
-    "preview.status_pass": {"en": "pass", "ru": "да", "kk": "иә"},
-    "preview.status_warn": {"en": "check", "ru": "внимание", "kk": "назар"},
-    "preview.status_fail": {"en": "FAIL", "ru": "НЕТ", "kk": "ЖОҚ"},
+    "preview.status_pass": {"en": "pass", "ru": "в порядке", "kk": "дұрыс"},
+    "preview.status_warn": {"en": "check", "ru": "внимание", "kk": "назар аударыңыз"},
+    "preview.status_fail": {"en": "FAIL", "ru": "НЕ ПРОЙДЕНО", "kk": "ӨТПЕДІ"},
     "sheet.stamp": {"en": "NOT COMPLIANT", "ru": "НЕ СООТВЕТСТВУЕТ", "kk": "ТАЛАПҚА САЙ ЕМЕС"},
     "sheet.stamp_fails": {"en": "fails: {checks}", "ru": "не пройдено: {checks}", "kk": "өтпеді: {checks}"},
     "sheet.caption": {

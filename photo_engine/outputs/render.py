@@ -251,7 +251,7 @@ def render_preview(photo: np.ndarray, lines: dict[str, tuple[str, float]], band:
     blocks = []
     for name, status, word, message in checks:
         first = f"{name}: {word}"
-        rest = wrap_to_width(message, text_face, w + panel_w - pad - text_x)
+        rest = wrap_to_width(message, text_face, w + panel_w - 2 * pad - text_x)
         blocks.append((first, status, rest))
     line_h = 18
     panel_h = 12 + 22 * len(title_lines) + 10 + sum(22 + line_h * len(rest) + 6 for _, _, rest in blocks) + 10

@@ -148,8 +148,34 @@ def test_an_invalid_upload_shows_a_clear_message(server: str, browser, tmp_path:
     fake.write_text("this is a note, not a photo\n" * 40, encoding="utf-8")
     _submit(browser, server, fake, "kz-id-card-photo")
     alert = browser.find_element(By.CSS_SELECTOR, ".error").text
-    assert "not an image we can read" in alert
+    assert "not an image file we can read" in alert
     _shot(browser, "error-phone")
+
+
+def test_the_language_switch_of_a_result_keeps_the_result(server: str, browser, tmp_path: Path) -> None:  # noqa: ANN001
+    """A result made in Russian, switched to Kazakh: the same photo and checks, every word in Kazakh."""
+    from selenium.webdriver.common.by import By
+
+    portrait = tmp_path / "me.jpg"
+    write_portrait(portrait)
+    _submit(browser, server, portrait, "kz-id-card-photo", lang="ru")
+    russian_photo = browser.find_element(By.ID, "digital").get_attribute("src")
+    russian_rows = [row.get_attribute("data-check") + row.get_attribute("class")
+                    for row in browser.find_elements(By.CSS_SELECTOR, "#checks tbody tr")]
+    assert "Все проверки" in browser.find_element(By.TAG_NAME, "body").text
+    _shot(browser, "result-ru-phone")
+    browser.set_window_size(390, 844)
+    browser.find_element(By.CSS_SELECTOR, ".langs a.switch-kk").click()
+    assert "/-/photo/result/" in browser.current_url and browser.current_url.endswith("lang=kk")
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert "Барлық тексеріс" in body and "Все проверки" not in body
+    assert browser.find_element(By.ID, "digital").get_attribute("src") == russian_photo  # the same made photo
+    assert [row.get_attribute("data-check") + row.get_attribute("class")
+            for row in browser.find_elements(By.CSS_SELECTOR, "#checks tbody tr")] == russian_rows
+    preview = browser.find_element(By.ID, "preview")
+    assert preview.get_attribute("src").endswith("/preview-kk.png") and preview.get_property("naturalWidth") > 0
+    _shot(browser, "result-kk-phone")
+    browser.set_window_size(390, 844)
 
 
 @pytest.mark.parametrize("lang, words", [("ru", "Фото на документы"), ("kk", "Құжатқа сурет жасау")])

@@ -27,7 +27,7 @@ NO_STORE = {"Cache-Control": "no-store, private", "X-Content-Type-Options": "nos
 
 def _photo_profiles(datasette: Any, lang: str) -> list[dict[str, Any]]:
     """The current photo profiles with their names, sizes and the spec the engine needs."""
-    from photo_engine.messages import document_name
+    from photo_engine.messages import document_name, page_text
     from photo_engine.spec import spec_from_profile
     from registry.api import Registry
 
@@ -42,9 +42,9 @@ def _photo_profiles(datasette: Any, lang: str) -> list[dict[str, Any]]:
             options.append({
                 "slug": profile.slug, "name": document_name(profile.slug, profile.title, lang),
                 "title": profile.title, "version": profile.version, "spec": spec, "profile": profile,
-                "print": f"{spec.print_width_mm.value:g} × {spec.print_height_mm.value:g} mm",
+                "print": f"{spec.print_width_mm.value:g} × {spec.print_height_mm.value:g} {page_text('mm', lang)}",
                 "digital": f"{spec.width_px.value} × {spec.height_px.value} px, {spec.dpi.value} dpi"
-                           + (f", ≤ {spec.max_size_kb.value:g} KB" if spec.max_size_kb else ""),
+                           + (f", ≤ {spec.max_size_kb.value:g} {page_text('kb', lang)}" if spec.max_size_kb else ""),
             })
     return sorted(options, key=lambda o: o["name"])
 
