@@ -178,6 +178,7 @@ def make(images: tuple[Path, ...], slug: str, output: Path, sheet: Path | None, 
     Example:
       kzdocs photo make me.jpg --profile kz-passport-photo -o passport.jpg --sheet sheet.jpg --preview check.png
       kzdocs photo make portraits/ --profile kz-egov-upload-photo -o out/ --json
+      kzdocs photo make me.jpg --profile kz-passport-photo -o passport.jpg --sheet sheet.jpg --lang ru
     """
     from photo_engine.batch import expand_inputs, make_many
     from photo_engine.pipeline import MakeRequest

@@ -136,6 +136,8 @@ def new_version(slug: str, number: int) -> Callable[[Workspace, str], None]:
 
 
 PHOTO_VERDICT = r"(?m)^\S+\.jpg: (compliant|not compliant)"
+PHOTO_VERDICT_KK = r"(?m)^\S+\.jpg: талапқа сай( емес)?"
+PHOTO_VERDICT_RU = r"(?m)^\S+\.jpg: (не )?соответствует"
 # Counts the examples print follow the data, not a number frozen on the day the test was written.
 PROFILE_COUNT = len(list((PROJECT_ROOT / "data" / "profiles").glob("*.yaml")))
 _SNAPSHOTS = [json.loads(line) for line in (PROJECT_ROOT / "data" / "archive" / "snapshots.jsonl")
@@ -247,7 +249,14 @@ EXPECT: dict[str, Expect] = {
     "kzdocs photo check portrait.jpg --profile kz-passport-photo": Expect(exits=(0, 1), says=PHOTO_VERDICT),
     "kzdocs photo check me.jpg --profile kz-passport-photo": Expect(exits=(0, 1), says=PHOTO_VERDICT),
     "kzdocs photo check portrait.jpg --profile kz-visa-photo --lang kk": Expect(
-        exits=(0, 1), says=PHOTO_VERDICT, check=lambda ws, out: "талапқа сай" in out or pytest.fail(out)),
+        exits=(0, 1), says=PHOTO_VERDICT_KK, check=lambda ws, out: "бір бет табылды" in out or pytest.fail(out)),
+    "kzdocs photo check --lang ru portrait.jpg --profile kz-id-card-photo": Expect(
+        exits=(0, 1), says=PHOTO_VERDICT_RU, check=lambda ws, out: "найдено одно лицо" in out or pytest.fail(out)),
+    "kzdocs photo make portrait.jpg --profile kz-id-card-photo -o photo.jpg --preview preview.png --lang kk": Expect(
+        exits=(0, 1), says=r"жазылды \(тексеру\): preview\.png",
+        check=photo_made("photo.jpg", None, "preview.png", "kz-id-card-photo")),
+    "kzdocs photo make me.jpg --profile kz-passport-photo -o passport.jpg --sheet sheet.jpg --lang ru": Expect(
+        exits=(0, 1), says=PHOTO_VERDICT_RU, check=photo_made("passport.jpg", "sheet.jpg", None, "kz-passport-photo")),
     "kzdocs photo check photos/ --profile kz-visa-photo --json": Expect(
         exits=(0, 1), check=is_json(lambda d: all(r["profile"] == "kz-visa-photo" for r in (d if isinstance(d, list)
                                                                                              else [d])))
