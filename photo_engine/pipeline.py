@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import cv2
 import numpy as np
@@ -24,15 +24,15 @@ from photo_engine.errors import (
     SeveralFaces,
 )
 from photo_engine.judging.checks import CheckContext, CheckResult, is_fixable, run_checks
-from photo_engine.messages import Phrase, check_message, check_title, document_name, msgid, render, say
+from photo_engine.messages import Phrase, document_name, render, say
 from photo_engine.outputs.backdrop import fill_colour, replace_background
 from photo_engine.outputs.geometry import Frame, head_in_frame, plan_frame, warp
 from photo_engine.outputs.render import (
     compose_sheet,
+    draw_preview,
     encode_jpeg,
     encode_sheet,
     mm_to_px,
-    render_preview,
     stamp_not_compliant,
     write_atomic,
 )
@@ -44,8 +44,6 @@ from photo_engine.spec import PhotoSpec
 # looks at more, and the outputs of a document photo need far fewer than a camera file has.
 DRAFT_MIN_SIDE = 1280
 BackgroundMode = Literal["auto", "keep", "replace"]
-PREVIEW_STATUS = {"pass": msgid("preview.status_pass"), "warn": msgid("preview.status_warn"),
-                  "fail": msgid("preview.status_fail")}
 
 
 class ImageReport(BaseModel):
@@ -83,6 +81,7 @@ class MakeReport(ImageReport):
     source_compliant: bool | None = None
     digital: dict[str, object] = Field(default_factory=dict)
     sheet: dict[str, object] = Field(default_factory=dict)
+    preview_plan: dict[str, Any] | None = Field(default=None, exclude=True)  # for drawing it in other languages
 
 
 def _base(path: str, spec: PhotoSpec, cls: type[ImageReport] = ImageReport) -> ImageReport:
@@ -124,7 +123,6 @@ class MakeRequest(BaseModel):
     background: BackgroundMode = "auto"
     overwrite: bool = False
     lang: Literal["kk", "ru", "en"] = "en"  # words drawn on the preview and the print sheet
-    previews: dict[str, Path] = Field(default_factory=dict)  # more previews, by language (the photo page's)
 
 
 def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
@@ -192,10 +190,9 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
                         "copies_required": copies, "dpi": 300}
         if copies and copies > layout.fits:
             report.add_notes([say("note.copies_short", copies=copies, fits=layout.fits, paper=layout.paper)])
+    report.preview_plan = preview_plan(analysis, digital_frame, spec)
     if request.preview is not None:
-        files[request.preview] = preview_png(analysis, digital_frame, digital, spec, results, request.lang)
-    for lang, path in request.previews.items():
-        files[path] = preview_png(analysis, digital_frame, digital, spec, results, lang)
+        files[request.preview] = draw_preview(digital, report.preview_plan, results, request.lang)
     report.outputs = {kind: str(path) for kind, path in (("photo", request.output), ("sheet", request.sheet),
                                                            ("preview", request.preview)) if path is not None}
     if request.report is not None:
@@ -286,25 +283,26 @@ def _background_tone(analysis: PortraitAnalysis) -> tuple[int, int, int]:
     return tuple(int(v) for v in median)
 
 
-def preview_png(analysis: PortraitAnalysis, frame: Frame, photo: np.ndarray, spec: PhotoSpec,
-                results: list[CheckResult], lang: str = "en") -> bytes:
+def preview_plan(analysis: PortraitAnalysis, frame: Frame, spec: PhotoSpec) -> dict[str, Any]:
+    """Where the preview draws its lines and bands, in output pixels: all it needs besides the photo and checks.
+
+    Plain numbers, so the photo page can draw the preview again in another language without the analysis.
+    """
     head = head_in_frame(analysis.geometry, frame)
     band = spec.head_ratio.value
     # The band shows where the crown may lie for the measured chin: head sizes from min to max.
-    crown_band = (head.chin_y - band.max / 100 * frame.height, head.chin_y - band.min / 100 * frame.height)
+    crown_band = [float(head.chin_y - share / 100 * frame.height) for share in (band.max, band.min)]
     eye_band = None
     if spec.eye_line_ratio is not None:
         e = spec.eye_line_ratio.value
-        eye_band = (frame.height * (1 - e.max / 100), frame.height * (1 - e.min / 100))
-    cut = any(r.name == "head_in_frame" and r.failed for r in results)
-    # A crown or chin outside the source is a guess, never a measurement: the preview says so on the line.
-    lines = {"crown": (render("preview.crown_guessed" if cut else "preview.crown", lang), head.crown_y),
-             "eyes": (render("preview.eyes", lang), head.eye_y), "chin": (render("preview.chin", lang), head.chin_y)}
-    rows = [(check_title(r.name, lang), r.status, render(PREVIEW_STATUS[r.status], lang),
-             check_message(r, lang)) for r in results]
-    verdict = msgid("preview.compliant") if not any(r.failed for r in results) else msgid("preview.not_compliant")
-    title = render(verdict, lang, slug=spec.slug, version=spec.version)
-    return render_preview(photo, lines, crown_band, eye_band, rows, title)
+        eye_band = [float(frame.height * (1 - e.max / 100)), float(frame.height * (1 - e.min / 100))]
+    return {"crown_y": float(head.crown_y), "eye_y": float(head.eye_y), "chin_y": float(head.chin_y),
+            "crown_band": crown_band, "eye_band": eye_band, "slug": spec.slug, "version": spec.version}
+
+
+def preview_png(analysis: PortraitAnalysis, frame: Frame, photo: np.ndarray, spec: PhotoSpec,
+                results: list[CheckResult], lang: str = "en") -> bytes:
+    return draw_preview(photo, preview_plan(analysis, frame, spec), results, lang)
 
 
 def load_for_check(path: str | Path) -> SourceImage:

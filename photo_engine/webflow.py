@@ -223,12 +223,12 @@ def preview_name(lang: str) -> str:
 def make_upload(data: bytes, suffix: str, spec_json: str, paper: str, lang: str = "en") -> dict[str, Any]:
     """In a worker: the upload in a private temporary folder, make_photo there, outputs read back, folder gone.
 
-    The print sheet's words are in ``lang``; the annotated preview is drawn in every language, so the result
-    page can switch language and keep the result. Returns {"report": ..., "files": {...}}, or
-    {"error": message id, "params": {...}} for a problem of the image (its words without the server's path).
+    The print sheet's and the preview's words are in ``lang``; the report keeps the preview's plan, so the
+    result page can draw the preview in another language when the person switches (draw_kept_preview).
+    Returns {"report": ..., "files": {...}}, or {"error": message id, "params": {...}} for a problem of the
+    image (its words without the server's path).
     """
     from photo_engine import errors
-    from photo_engine.messages import LANGS
     from photo_engine.pipeline import MakeRequest, make_photo
     from photo_engine.spec import PhotoSpec
 
@@ -238,14 +238,33 @@ def make_upload(data: bytes, suffix: str, spec_json: str, paper: str, lang: str 
         image = base / f"upload{suffix}"
         image.write_bytes(data)
         request = MakeRequest(image=image, output=base / "photo.jpg", sheet=base / "sheet.jpg", paper=paper,
-                              lang=lang, previews={code: base / preview_name(code) for code in LANGS})
+                              lang=lang, preview=base / preview_name(lang))
         try:
             report = make_photo(request, spec)
         except errors.PhotoError as error:
             return {"error": error.message_id, "params": error.params}
-        names = ["photo.jpg", "sheet.jpg"] + [preview_name(code) for code in LANGS]
-        files = {name: (base / name).read_bytes() for name in names}
-    return {"report": report.model_dump(mode="json"), "files": files}
+        files = {name: (base / name).read_bytes() for name in ("photo.jpg", "sheet.jpg", preview_name(lang))}
+    return {"report": dict(report.model_dump(mode="json"), preview_plan=report.preview_plan), "files": files}
+
+
+def draw_kept_preview(result: Result, lang: str) -> bytes:
+    """The preview of a kept result in ``lang``, drawn from its digital photo, plan and checks, then kept too.
+
+    Only the language a person looks at is drawn (about 0.1 s each), so the upload itself pays for one.
+    """
+    name = preview_name(lang)
+    if name not in result.files:
+        import io
+
+        import numpy as np
+        from PIL import Image
+
+        from photo_engine.outputs.render import draw_preview
+
+        with Image.open(io.BytesIO(result.files["photo.jpg"])) as image:
+            photo = np.asarray(image.convert("RGB"))
+        result.files[name] = draw_preview(photo, result.report["preview_plan"], result.report["checks"], lang)
+    return result.files[name]
 
 
 def suffix_for(filename: str, content_type: str) -> str:

@@ -273,7 +273,7 @@ PAGE: dict[str, dict[str, str]] = {
     "again": {"en": "Make another photo", "ru": "Сделать другое фото", "kk": "Басқа сурет жасау"},
     "error_title": {"en": "The photo could not be made", "ru": "Не удалось сделать фото",
                     "kk": "Суретті жасау мүмкін болмады"},
-    "enlarge": {"en": "tap to enlarge", "ru": "нажмите, чтобы увеличить", "kk": "үлкейту үшін басыңыз"},
+    "enlarge": {"en": "opens full size", "ru": "открывается в полном размере", "kk": "толық өлшемде ашылады"},
     "paper_10x15": {"en": "10 × 15 cm", "ru": "10 × 15 см", "kk": "10 × 15 см"},
     "paper_a4": {"en": "A4", "ru": "A4", "kk": "A4"},
     "mm": {"en": "mm", "ru": "мм", "kk": "мм"},

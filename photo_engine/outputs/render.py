@@ -11,11 +11,13 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from PIL import Image, ImageCms, ImageDraw, ImageFont
 
 from photo_engine.errors import FileSizeUnreachable, FontMissing, OutputNotWritable
+from photo_engine.messages import check_message, check_title, msgid, render
 from registry import files
 
 PRINT_DPI = 300
@@ -231,6 +233,31 @@ def encode_sheet(sheet: Image.Image, path: Path) -> bytes:
 
 
 STATUS_COLOURS = {"pass": (30, 140, 60), "warn": (200, 130, 0), "fail": (200, 30, 30)}
+PREVIEW_STATUS = {"pass": msgid("preview.status_pass"), "warn": msgid("preview.status_warn"),
+                  "fail": msgid("preview.status_fail")}
+
+
+def draw_preview(photo: np.ndarray, plan: dict[str, Any], checks: list[Any], lang: str) -> bytes:
+    """The annotated preview in ``lang`` from the photo, its plan (pipeline.preview_plan) and the check results.
+
+    ``checks`` are CheckResults or their JSON (the photo page keeps only the JSON report).
+    """
+    def field(check: Any, name: str) -> Any:
+        return check[name] if isinstance(check, dict) else getattr(check, name)
+
+    cut = any(field(c, "name") == "head_in_frame" and field(c, "status") == "fail" for c in checks)
+    # A crown or chin outside the source is a guess, never a measurement: the preview says so on the line.
+    crown = render("preview.crown_guessed", lang) if cut else render("preview.crown", lang)
+    lines = {"crown": (crown, plan["crown_y"]), "eyes": (render("preview.eyes", lang), plan["eye_y"]),
+             "chin": (render("preview.chin", lang), plan["chin_y"])}
+    rows = [(check_title(field(c, "name"), lang), field(c, "status"), render(PREVIEW_STATUS[field(c, "status")], lang),
+             check_message(c, lang)) for c in checks]
+    failed = any(field(c, "status") == "fail" for c in checks)
+    title = render(msgid("preview.not_compliant") if failed else msgid("preview.compliant"), lang,
+                   slug=plan["slug"], version=plan["version"])
+    band, eye_band = plan.get("crown_band"), plan.get("eye_band")
+    return render_preview(photo, lines, tuple(band) if band else None, tuple(eye_band) if eye_band else None,
+                          rows, title)
 
 
 def render_preview(photo: np.ndarray, lines: dict[str, tuple[str, float]], band: tuple[float, float] | None,

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
 from photo_engine.messages import LANGS, check_message, spoken
+from photo_engine.outputs.render import draw_preview
 from photo_engine.pipeline import MakeRequest, check_image, judge, make_photo
 from photo_engine.reading.analysis import analyse_portrait
 from photo_engine.reading.source import load_source
@@ -48,9 +50,12 @@ def test_every_check_on_every_portrait_and_profile_speaks_the_chosen_language(an
 
 def test_a_made_photo_its_notes_and_its_preview_in_russian(tmp_path: Path, id_spec) -> None:  # noqa: ANN001
     request = MakeRequest(image=BRICK, output=tmp_path / "photo.jpg", sheet=tmp_path / "sheet.jpg",
-                          preview=tmp_path / "preview.png", lang="ru",
-                          previews={"kk": tmp_path / "preview-kk.png", "en": tmp_path / "preview-en.png"})
+                          preview=tmp_path / "preview.png", lang="ru")
     report = make_photo(request, id_spec)
+    photo = np.asarray(Image.open(tmp_path / "photo.jpg").convert("RGB"))
+    for lang in ("kk", "en"):  # as the photo page draws it when the reader switches language
+        checks = [c.model_dump(mode="json") for c in report.checks]
+        (tmp_path / f"preview-{lang}.png").write_bytes(draw_preview(photo, report.preview_plan, checks, lang))
     assert report.note_phrases and len(report.notes) == len(report.note_phrases)
     assert any("НЕ СООТВЕТСТВУЕТ" in spoken([n], "ru") for n in report.note_phrases)
     for lang in ("ru", "kk"):

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from types import SimpleNamespace
 from typing import Any
 
@@ -175,6 +176,8 @@ async def photo_file(datasette: Any, request: Any) -> Response:
 
     name = request.url_vars["name"]
     result = webflow.STORE.get(request.url_vars["token"])
+    if result is not None and name.startswith("preview-") and name not in result.files:
+        await asyncio.to_thread(webflow.draw_kept_preview, result, name[len("preview-"):-len(".png")])
     if result is None or name not in result.files:
         return Response.text(render("expired", _lang(request)), status=404, headers=NO_STORE)
     headers = dict(NO_STORE)
