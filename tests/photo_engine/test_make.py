@@ -190,3 +190,23 @@ def test_a_crown_cut_source_is_marked_not_compliant_and_its_sheet_says_so(id_spe
     stamp_red = (sheet[..., 0] > 180) & (sheet[..., 1] < 40) & (sheet[..., 2] < 40)
     assert stamp_red.mean() > 0.05  # the NOT COMPLIANT stamp covers every copy
     assert any("NOT COMPLIANT" in note for note in report.notes)
+
+
+def test_make_with_lang_names_a_bad_file_in_that_language(seeded_registry: Path, tmp_path: Path) -> None:
+    letter = tmp_path / "letter.jpg"
+    letter.write_text("Dear registry, this is not a photo.\n" * 20, encoding="utf-8")
+    result = run(seeded_registry, "make", str(letter), "--profile", "kz-id-card-photo", "-o", str(tmp_path / "o.jpg"),
+                 "--lang", "ru")
+    assert result.exit_code == 2
+    assert f"{letter}: это не изображение, которое мы можем прочитать" in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "o.jpg").exists()
+
+
+def test_check_with_lang_gives_local_messages_and_notes_in_json(seeded_registry: Path, tmp_path: Path) -> None:
+    cmyk = tmp_path / "print.jpg"
+    Image.open(BRICK).convert("CMYK").save(cmyk, "JPEG", quality=92)
+    result = run(seeded_registry, "check", str(cmyk), "--profile", "kz-id-card-photo", "--lang", "kk", "--json")
+    report = json.loads(result.stdout)
+    assert all(c["message_local"] and c["phrases"] for c in report["checks"])
+    assert "CMYK суреті sRGB-ге түрлендірілді; нәтиженің түстерін тексеріңіз" in report["notes_local"]
+    assert "CMYK image converted to sRGB; check the colours of the result" in report["notes"]
