@@ -24,16 +24,15 @@ from photo_engine.errors import (
     SeveralFaces,
 )
 from photo_engine.judging.checks import CheckContext, CheckResult, is_fixable, run_checks
-from photo_engine.messages import Phrase, document_name, render, say
+from photo_engine.messages import Phrase, say
 from photo_engine.outputs.backdrop import fill_colour, replace_background
 from photo_engine.outputs.geometry import Frame, head_in_frame, plan_frame, warp
 from photo_engine.outputs.render import (
-    compose_sheet,
     draw_preview,
+    draw_sheet,
     encode_jpeg,
     encode_sheet,
     mm_to_px,
-    stamp_not_compliant,
     write_atomic,
 )
 from photo_engine.reading.analysis import PortraitAnalysis, analyse_portrait
@@ -81,7 +80,10 @@ class MakeReport(ImageReport):
     source_compliant: bool | None = None
     digital: dict[str, object] = Field(default_factory=dict)
     sheet: dict[str, object] = Field(default_factory=dict)
-    preview_plan: dict[str, Any] | None = Field(default=None, exclude=True)  # for drawing it in other languages
+    # What the photo page needs to draw the preview and the sheet again in another language (never in the JSON).
+    preview_plan: dict[str, Any] | None = Field(default=None, exclude=True)
+    sheet_plan: dict[str, Any] | None = Field(default=None, exclude=True)
+    print_tile: Any = Field(default=None, exclude=True)  # the print-size photo before any stamp
 
 
 def _base(path: str, spec: PhotoSpec, cls: type[ImageReport] = ImageReport) -> ImageReport:
@@ -175,16 +177,13 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
             print_frame = plan_frame(analysis.geometry, spec, source.width, source.height, print_w, print_h)
             printed = render_frame(analysis, print_frame, spec, replace)
         copies = spec.copies.value if spec.copies else None
-        lang = request.lang
-        caption = render("sheet.caption", lang, document=document_name(spec.slug, spec.title, lang), slug=spec.slug,
-                         version=spec.version, width=_whole(photo_mm[0]), height=_whole(photo_mm[1]))
-        if not report.compliant:
-            failed = [r.name for r in results if r.failed]
-            printed = stamp_not_compliant(printed, render("sheet.stamp", lang),
-                                          render("sheet.stamp_fails", lang, checks=failed))
-            caption = render("sheet.caption_not_compliant", lang, checks=failed) + " | " + caption
+        failed = [r.name for r in results if r.failed]
+        report.sheet_plan = {"paper": request.paper, "photo_mm": [_whole(v) for v in photo_mm], "copies": copies,
+                             "failed": failed, "slug": spec.slug, "title": spec.title, "version": spec.version}
+        report.print_tile = printed
+        if failed:
             report.add_notes([say("note.sheet_stamped", checks=failed)])
-        sheet, layout = compose_sheet(printed, request.paper, photo_mm, copies, caption)
+        sheet, layout = draw_sheet(printed, report.sheet_plan, request.lang)
         files[request.sheet] = encode_sheet(sheet, request.sheet)
         report.sheet = {"paper": layout.paper, "copies": layout.placed, "fit": layout.fits,
                         "copies_required": copies, "dpi": 300}

@@ -220,6 +220,10 @@ def preview_name(lang: str) -> str:
     return f"preview-{lang}.png"
 
 
+def sheet_name(lang: str) -> str:
+    return f"sheet-{lang}.jpg"
+
+
 def make_upload(data: bytes, suffix: str, spec_json: str, paper: str, lang: str = "en") -> dict[str, Any]:
     """In a worker: the upload in a private temporary folder, make_photo there, outputs read back, folder gone.
 
@@ -229,6 +233,7 @@ def make_upload(data: bytes, suffix: str, spec_json: str, paper: str, lang: str 
     image (its words without the server's path).
     """
     from photo_engine import errors
+    from photo_engine.outputs.render import encode_jpeg
     from photo_engine.pipeline import MakeRequest, make_photo
     from photo_engine.spec import PhotoSpec
 
@@ -237,14 +242,35 @@ def make_upload(data: bytes, suffix: str, spec_json: str, paper: str, lang: str 
         base = Path(folder)
         image = base / f"upload{suffix}"
         image.write_bytes(data)
-        request = MakeRequest(image=image, output=base / "photo.jpg", sheet=base / "sheet.jpg", paper=paper,
+        request = MakeRequest(image=image, output=base / "photo.jpg", sheet=base / sheet_name(lang), paper=paper,
                               lang=lang, preview=base / preview_name(lang))
         try:
             report = make_photo(request, spec)
         except errors.PhotoError as error:
             return {"error": error.message_id, "params": error.params}
-        files = {name: (base / name).read_bytes() for name in ("photo.jpg", "sheet.jpg", preview_name(lang))}
-    return {"report": dict(report.model_dump(mode="json"), preview_plan=report.preview_plan), "files": files}
+        files = {name: (base / name).read_bytes() for name in (sheet_name(lang), preview_name(lang))}
+        files["photo.jpg"] = (base / "photo.jpg").read_bytes()
+    files["print-tile.jpg"] = encode_jpeg(report.print_tile, 300).data  # unstamped, for sheets in other languages
+    kept = dict(report.model_dump(mode="json"), preview_plan=report.preview_plan, sheet_plan=report.sheet_plan)
+    return {"report": kept, "files": files}
+
+
+def draw_kept_sheet(result: Result, lang: str) -> bytes:
+    """The print sheet of a kept result in ``lang`` (its stamp and caption), drawn once from the unstamped tile."""
+    name = sheet_name(lang)
+    if name not in result.files:
+        import io
+
+        import numpy as np
+        from PIL import Image
+
+        from photo_engine.outputs.render import draw_sheet, encode_sheet
+
+        with Image.open(io.BytesIO(result.files["print-tile.jpg"])) as image:
+            tile = np.asarray(image.convert("RGB"))
+        sheet, _ = draw_sheet(tile, result.report["sheet_plan"], lang)
+        result.files[name] = encode_sheet(sheet, Path(name))
+    return result.files[name]
 
 
 def draw_kept_preview(result: Result, lang: str) -> bytes:

@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image, ImageCms, ImageDraw, ImageFont
 
 from photo_engine.errors import FileSizeUnreachable, FontMissing, OutputNotWritable
-from photo_engine.messages import check_message, check_title, msgid, render
+from photo_engine.messages import check_message, check_title, document_name, msgid, render
 from registry import files
 
 PRINT_DPI = 300
@@ -210,6 +210,22 @@ def compose_sheet(photo: np.ndarray, paper: str, photo_mm: tuple[float, float], 
         draw.text((margin, min(paper_h - margin, y0 + block_h + caption_room // 2 + gap)), text, fill=(60, 60, 60),
                   font=face, anchor="lm")
     return sheet, SheetLayout(paper, columns, rows, wanted, fits)
+
+
+def draw_sheet(printed: np.ndarray, plan: dict[str, Any], lang: str) -> tuple[Image.Image, SheetLayout]:
+    """The print sheet in ``lang``: the photo (stamped NOT COMPLIANT when checks failed) with its caption.
+
+    ``plan``: paper, photo_mm, copies, failed (check names), slug, title, version (pipeline.make_photo).
+    """
+    failed = plan["failed"]
+    width, height = plan["photo_mm"]
+    caption = render("sheet.caption", lang, document=document_name(plan["slug"], plan["title"], lang),
+                     slug=plan["slug"], version=plan["version"], width=width, height=height)
+    if failed:
+        printed = stamp_not_compliant(printed, render("sheet.stamp", lang),
+                                      render("sheet.stamp_fails", lang, checks=failed))
+        caption = render("sheet.caption_not_compliant", lang, checks=failed) + " | " + caption
+    return compose_sheet(printed, plan["paper"], (float(width), float(height)), plan["copies"], caption)
 
 
 def _cut_marks(draw: ImageDraw.ImageDraw, x: int, y: int, w: int, h: int, length: int, gap: int) -> None:

@@ -52,7 +52,7 @@ def made(seeded_registry: Path) -> dict:
         response = await _post(ds, WHITE.read_bytes(), lang="ru")
         token = re.search(r"/-/photo/file/([A-Za-z0-9_-]+)/photo\.jpg", response.text).group(1)
         files = {name: await ds.client.get(f"/-/photo/file/{token}/{name}?download=1")
-                 for name in ("photo.jpg", "sheet.jpg", "preview-ru.png")}
+                 for name in ("photo.jpg", "sheet-ru.jpg", "preview-ru.png")}
         return {"response": response, "token": token, "files": files, "ds": ds}
 
     return run(flow())
@@ -112,7 +112,7 @@ def test_downloads_have_the_profile_pixels_dpi_and_size_limit(made: dict, specs:
         assert round(image.info["dpi"][0]) == spec.dpi.value
     if spec.max_size_kb:
         assert len(photo.content) <= spec.max_size_kb.value * 1024
-    with Image.open(io.BytesIO(made["files"]["sheet.jpg"].content)) as sheet:
+    with Image.open(io.BytesIO(made["files"]["sheet-ru.jpg"].content)) as sheet:
         assert sorted(sheet.size) == [1181, 1772]  # 10 x 15 cm at 300 dpi
         assert round(sheet.info["dpi"][0]) == 300
     assert made["files"]["preview-ru.png"].content.startswith(b"\x89PNG")
@@ -132,6 +132,12 @@ def test_the_language_switch_of_a_result_keeps_the_result(made: dict) -> None:
     assert f'href="/-/photo/result/{token}?lang=ru"' in html
     preview = run(ds.client.get(f"/-/photo/file/{token}/preview-kk.png"))
     assert preview.status_code == 200 and preview.content != made["files"]["preview-ru.png"].content
+    assert f"/-/photo/file/{token}/sheet-kk.jpg?download=1" in html
+    sheet = run(ds.client.get(f"/-/photo/file/{token}/sheet-kk.jpg?download=1"))
+    assert sheet.status_code == 200 and sheet.content != made["files"]["sheet-ru.jpg"].content
+    with Image.open(io.BytesIO(sheet.content)) as image:  # the same sheet, stamped and captioned in Kazakh
+        assert sorted(image.size) == [1181, 1772] and round(image.info["dpi"][0]) == 300
+    assert run(ds.client.get(f"/-/photo/file/{token}/print-tile.jpg")).status_code == 404
     english = run(ds.client.get(f"/-/photo/result/{token}?lang=en")).text
     assert "The photo does not meet the rules yet" in english and "close the lips" in english
 

@@ -6,8 +6,9 @@
   the result page, or the form again with a message the person can act on.
 - ``GET /-/photo/result/<token>?lang=kk|ru|en``: the same result page again, in any language (the language
   switch of a result page leads here), while the token lives.
-- ``GET /-/photo/file/<token>/<photo.jpg|sheet.jpg|preview-<lang>.png>``: the made files, only with the
-  token, for 15 minutes (photo_engine.webflow keeps them in memory; nothing uploaded is stored).
+- ``GET /-/photo/file/<token>/<photo.jpg|sheet-<lang>.jpg|preview-<lang>.png>``: the made files, only with
+  the token, for 15 minutes (photo_engine.webflow keeps them in memory; nothing uploaded is stored). A sheet
+  or preview in another language than the upload's is drawn on first request from the kept photo.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from typing import Any
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-FILE_TYPES = {"photo.jpg": "image/jpeg", "sheet.jpg": "image/jpeg", "preview-kk.png": "image/png",
-              "preview-ru.png": "image/png", "preview-en.png": "image/png"}
+FILE_TYPES = {"photo.jpg": "image/jpeg", **{f"sheet-{code}.jpg": "image/jpeg" for code in ("kk", "ru", "en")},
+              **{f"preview-{code}.png": "image/png" for code in ("kk", "ru", "en")}}
 PAPERS = ("10x15", "a4")
 NO_STORE = {"Cache-Control": "no-store, private", "X-Content-Type-Options": "nosniff",
             "Referrer-Policy": "no-referrer"}
@@ -165,7 +166,7 @@ def _result_view(report: dict[str, Any], option: dict[str, Any], lang: str) -> d
             "consider": list(dict.fromkeys(consider)), "checks": checks, "slug": option["slug"],
             "name": option["name"], "version": report["profile_version"], "digital": digital,
             "sheet": report.get("sheet", {}), "notes": [spoken([n], lang) for n in report.get("note_phrases", [])],
-            "preview": f"preview-{lang}.png",
+            "preview": f"preview-{lang}.png", "sheet_file": f"sheet-{lang}.jpg",
             "version_text": page_text("profile_version", lang, title=option["name"],
                                       version=report["profile_version"])}
 
@@ -176,8 +177,10 @@ async def photo_file(datasette: Any, request: Any) -> Response:
 
     name = request.url_vars["name"]
     result = webflow.STORE.get(request.url_vars["token"])
-    if result is not None and name.startswith("preview-") and name not in result.files:
-        await asyncio.to_thread(webflow.draw_kept_preview, result, name[len("preview-"):-len(".png")])
+    if result is not None and name not in result.files and name in FILE_TYPES and name != "photo.jpg":
+        # Another language than the upload's: drawn now, off the event loop, and kept with the result.
+        draw = webflow.draw_kept_preview if name.startswith("preview-") else webflow.draw_kept_sheet
+        await asyncio.to_thread(draw, result, name.split("-")[1].split(".")[0])
     if result is None or name not in result.files:
         return Response.text(render("expired", _lang(request)), status=404, headers=NO_STORE)
     headers = dict(NO_STORE)
@@ -193,5 +196,5 @@ def register_routes():
         (r"^/-/photo$", photo_page),
         (r"^/-/photo/result/(?P<token>[A-Za-z0-9_-]{20,64})$", photo_result),
         (r"^/-/photo/file/(?P<token>[A-Za-z0-9_-]{20,64})/"
-         r"(?P<name>photo\.jpg|sheet\.jpg|preview-(?:kk|ru|en)\.png)$", photo_file),
+         r"(?P<name>photo\.jpg|sheet-(?:kk|ru|en)\.jpg|preview-(?:kk|ru|en)\.png)$", photo_file),
     ]
