@@ -39,6 +39,26 @@ NOT_DOCUMENTS = re.compile(
     r"|categor|категори|санат|\bapprove\b|утвердить|бекітілсін",
     re.IGNORECASE,
 )
+# Lead-ins that say what kind of list follows only in the line right before it (a heading further up, kept as
+# context, may speak of an earlier list):
+NOT_DOCUMENTS_NEAR = re.compile(
+    # notices headed "Attention" / "Внимание" / "Назар аударыңыз": rules of the service, not things to bring
+    r"attention|\bimportant\b(?!\s+documents)|внимани|назар\s+аудар|please\s+note|обратите|важно\b"
+    # "... in the following cases:": when something applies, not what to bring
+    r"|(?:following|these|such)\s+cases?\b|(?:следующих|таких)\s+случа|(?:мынадай|келесі)\s+жағдай"
+    # "The purposes of registration are:", "Целью учета является:": aims, not documents
+    r"|\bpurposes?\s+of\b[^:]{0,150}\b(?:is|are)\b|\bцель(?:ю)?\b[^:]{0,150}\bявля|\bмақсат"
+    # a law's executive clause: "The Department shall ensure: 1) state registration of this order ..."
+    r"|shall\s+ensure\b|\bshall\s*:|обеспечить|қамтамасыз\s+ет",
+    re.IGNORECASE,
+)
+# An item about the legal act itself ("state registration of this order", "настоящего постановления", "осы
+# бұйрықтың"): a clause of the law that carries the list, not a document an applicant brings.
+THIS_ACT = re.compile(
+    r"\bth(?:is|e\s+present)\s+(?:joint\s+)?(?:order|resolution|decree)\b|настоящ\w+\s+(?:совместн\w+\s+)?"
+    r"(?:приказ|постановлени|решени)|осы\s+(?:бірлескен\s+)?(?:бұйрық|қаулы|шешім)",
+    re.IGNORECASE,
+)
 CASES = re.compile(
     r"^(?:for\s+(?:the\s+)?(?:persons?|citizens?|students?|children|foreigners)|для\s+(?:лиц|граждан)|in\s+case"
     r"|в\s+случае|if\b|если\b)",
@@ -154,6 +174,34 @@ class DocumentList:
             note="the acts a law text approves, not documents to bring",
         ),
         example(
+            "Documents for registration:\n1) identity document;\n2) exit permit;\n3) registration card.\n"
+            "1) identity document;\n2) registration card.",
+            (["identity document", "exit permit", "registration card"], None),
+            (["identity document", "registration card"], None),
+            note="numbering back at 1 starts a second list (for another case), not item 4",
+        ),
+        example(
+            "The documents to hand in:\n\nRequest form in any wording;\n\nCopy of the identity card;\n\n"
+            "Receipt of the fee paid.\n\nCopies are certified by a notary.",
+            (["Request form in any wording", "Copy of the identity card", "Receipt of the fee paid"], None),
+            note="items without markers, one per paragraph, each ending with a semicolon",
+        ),
+        example(
+            "IMPORTANT\n\n- Documents are taken only from the applicant in person;\n- The visa is ready in 5 "
+            "working days;\n- The passport must have two blank pages.",
+            note="a notice headed Important / Внимание: rules of the service, not documents",
+        ),
+        example(
+            "A citizen is struck off the register in the following cases:\n- an application from the citizen;\n"
+            "- a receipt of a notice from another consulate;\n- loss of citizenship;\n- the end of the stay.",
+            note="cases in which something applies, although they mention a request and a notice",
+        ),
+        example(
+            "4. The Consular Department shall ensure:\n1) state registration of this order with the Ministry of "
+            "Justice;\n2) sending a copy of this order for official publication.",
+            note="a law's executive clause about the act itself, not documents",
+        ),
+        example(
             "Documents:\n1. For a first permit:\n- application;\n- passport.\n2. For a renewal:\n- application;\n"
             "- old permit.",
             (["application", "passport"], None), (["application", "old permit"], None),
@@ -174,6 +222,8 @@ class DocumentList:
                 return None
         if lead_in and NOT_DOCUMENTS.search(_last_clause(lead_in)):
             return None
+        if lead_in and NOT_DOCUMENTS_NEAR.search(_last_clause(lead_in).split(" / ")[0]):
+            return None
         if len(cleaned) > 1 and all(item.endswith(":") for item in cleaned):
             return None  # "1. For a residence permit:" / "2. For its renewal:": heads of sub-lists, not documents
         if lead_in and ALTERNATIVES.search(_last_clause(lead_in).split(" / ")[0]):
@@ -182,6 +232,8 @@ class DocumentList:
             return None  # "For the persons residing abroad; For students ...": who, not what to bring
         if sum(1 for item in cleaned if STEP.match(item)) * 2 >= len(cleaned):
             return None  # "Log in on the portal; Fill out the application ...": steps, not documents
+        if sum(1 for item in cleaned if THIS_ACT.search(item)) * 2 >= len(cleaned):
+            return None  # "1) state registration of this order; 2) its publication": a law's own clauses
         named = sum(1 for item in cleaned if DOCUMENT_NOUN.search(item))
         if lead_in and LEAD_IN.search(lead_in):
             if named * 3 < len(cleaned):
