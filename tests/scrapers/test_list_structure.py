@@ -142,7 +142,8 @@ def test_unmarked_lines_ending_in_semicolons_after_a_documents_line_are_a_list()
         "Receipt of the consular fee;\n\nProxy, when someone else applies.\n\nHow copies are certified."
     )
     assert _lists(text) == [
-        ["Request in free form", "Copy of the passport", "Receipt of the consular fee", "Proxy, when someone else applies"]
+        ["Request in free form", "Copy of the passport", "Receipt of the consular fee",
+         "Proxy, when someone else applies"]
     ]
 
 
@@ -152,7 +153,10 @@ def test_one_line_ending_in_a_semicolon_is_not_a_list() -> None:
 
 
 def test_semicolon_lines_without_a_documents_lead_in_are_not_a_list() -> None:
-    text = "The office works as follows:\n\nMonday to Thursday, nine to six;\n\nFriday, nine to four;\n\nWeekends closed."
+    text = (
+        "The office works as follows:\n\nMonday to Thursday, nine to six;\n\nFriday, nine to four;\n\n"
+        "Weekends closed."
+    )
     assert _groups(text) == []
 
 
@@ -162,12 +166,18 @@ def test_a_notice_list_is_not_documents() -> None:
 
 
 def test_cases_a_rule_applies_to_are_not_documents() -> None:
-    text = "Registration ends in the following cases:\n- an application of the citizen;\n- a receipt of a notice;\n- death."
+    text = (
+        "Registration ends in the following cases:\n- an application of the citizen;\n- a receipt of a notice;\n"
+        "- death."
+    )
     assert _lists(text) == []
 
 
 def test_the_aims_of_a_register_are_not_documents() -> None:
-    text = "The purposes of the register are:\n1) to protect citizens under international treaties;\n2) to help with documents."
+    text = (
+        "The purposes of the register are:\n1) to protect citizens under international treaties;\n"
+        "2) to help with documents."
+    )
     assert _lists(text) == []
 
 
