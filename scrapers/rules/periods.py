@@ -53,6 +53,8 @@ class Duration(Rule):
                 note="the part of a year a statistic covers is not a service term"),
         example("За шесть месяцев 2024 года выдано 5 000 карт, срок изготовления 10 рабочих дней.",
                 (10, "working days"), note="the period of a statistic is skipped; the service term is read"),
+        example("За 9 месяцев текущего года центры приняли 12 000 заявлений.",
+                note="the part of the current year a statistic covers is not a term"),
         example("The card is replaced within a month of the request.", (1, "months"),
                 note="one month said with an article"),
         example("Пособие назначается ребенку в возрасте до 3 месяцев.", note="an age in months, not a term"),
@@ -77,7 +79,12 @@ class Duration(Rule):
 
     # "over the six months of 2022", "за девять месяцев 2023 года": a period of a calendar year that a
     # statistic covers, not a term of the service.
-    OF_A_YEAR = re.compile(r"\s+(?:of\s+)?(?:19|20)\d{2}(?![\d])(?!\s*(?:-|–|—)?\s*\d)", re.IGNORECASE)
+    OF_A_YEAR = re.compile(
+        r"\s+(?:of\s+)?(?:19|20)\d{2}(?![\d])(?!\s*(?:-|–|—)?\s*\d)"
+        r"|\s+(?:of\s+)?(?:this|the\s+current|the\s+past|last)\s+year\b|\s+(?:текущего|этого|прошлого)\s+года"
+        r"|\s+(?:биылғы|ағымдағы|өткен)\s+жыл",
+        re.IGNORECASE,
+    )
 
     # "a child at the age of up to 2 months", "в возрасте до 2 месяцев": an age counted in months.
     AN_AGE = re.compile(r"(?:\bage|\baged|возраст\w*)(?:\s+(?:of|till|until|up\s+to|under|до|от))*\s*$", re.IGNORECASE)
