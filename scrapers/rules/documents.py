@@ -24,7 +24,7 @@ DOCUMENT_NOUN = re.compile(
     r"|application|заявлен|өтініш|анкет|questionnaire|\bform\b|бланк|consent|согласи|келісім|insurance"
     r"|страхов|document|документ|құжат|удостоверени|permit|разрешени|рұқсат|contract|договор|шарт|birth"
     r"|рождени|туу|autobiograph|автобиограф|payment|оплат|төле|cop(?:y|ies)\b|letter|power\s+of\s+attorney"
-    r"|доверенност|сенімхат",
+    r"|доверенност|сенімхат|\bcard\b|карточк",
     re.IGNORECASE,
 )
 # Lists that sit among requirements but are not documents to bring: grounds for refusal, notes, steps of an
@@ -46,6 +46,8 @@ NOT_DOCUMENTS_NEAR = re.compile(
     r"attention|\bimportant\b(?!\s+documents)|внимани|назар\s+аудар|please\s+note|обратите|важно\b"
     # "... in the following cases:": when something applies, not what to bring
     r"|(?:following|these|such)\s+cases?\b|(?:следующих|таких)\s+случа|(?:мынадай|келесі)\s+жағдай"
+    # "... is given to the following persons:": who may apply, not what to bring
+    r"|following\s+persons|persons\s*:\s*$|следующи\w+\s+лиц|(?:мынадай|келесі)\s+(?:тұлғалар|адамдар)"
     # "The purposes of registration are:", "Целью учета является:": aims, not documents
     r"|\bpurposes?\s+of\b[^:]{0,150}\b(?:is|are)\b|\bцель(?:ю)?\b[^:]{0,150}\bявля|\bмақсат"
     # a law's executive clause: "The Department shall ensure: 1) state registration of this order ..."
@@ -66,7 +68,8 @@ CASES = re.compile(
 )
 STEP = re.compile(
     r"^(?:log\s+in|sign\s+in|click|press|fill|sign\b|view|read|choose|select|make\s+a\s+payment|pay\b|visit|go\s+to"
-    r"|enter|print|wait|войдите|нажмите|заполните|подпишите|выберите|оплатите|кіріңіз|басыңыз|толтырыңыз|қол\s+қойыңыз)",
+    r"|enter|print|wait|войдите|нажмите|заполните|подпишите|выберите|оплатите|кіріңіз|басыңыз|толтырыңыз|қол\s+қойыңыз)"
+    r"(?!\w)",  # "Fill out ..." is a step, "Filled-in registration card" is a document
     re.IGNORECASE,
 )
 ALTERNATIVES = re.compile(r"\bone\s+of\b|\beither\b|один\s+из|одного\s+из|любой\s+из|бірі\b", re.IGNORECASE)
@@ -185,6 +188,18 @@ class DocumentList:
             "Receipt of the fee paid.\n\nCopies are certified by a notary.",
             (["Request form in any wording", "Copy of the identity card", "Receipt of the fee paid"], None),
             note="items without markers, one per paragraph, each ending with a semicolon",
+        ),
+        example(
+            "To register a citizen living abroad:\n\n• An identity card.\n\n\u00a0\n\n• exit permit.\n"
+            "• Filled-in registration card.",
+            (["An identity card", "exit permit", "Filled-in registration card"], None),
+            note="cards are documents; 'Filled-in ...' is not the step 'Fill in'",
+        ),
+        example(
+            "A new passport abroad may be issued to the following persons:\n1. those who left for permanent "
+            "residence, with a stamp in the passport;\n2. students with a consular registration;\n"
+            "3. workers under a contract of at least one year.",
+            note="who may apply, although the items mention a passport and a contract",
         ),
         example(
             "IMPORTANT\n\n- Documents are taken only from the applicant in person;\n- The visa is ready in 5 "

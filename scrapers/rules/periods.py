@@ -55,6 +55,8 @@ class Duration(Rule):
                 (10, "working days"), note="the period of a statistic is skipped; the service term is read"),
         example("За 9 месяцев текущего года центры приняли 12 000 заявлений.",
                 note="the part of the current year a statistic covers is not a term"),
+        example("2) в течение пяти календарных дней со дня государственной регистрации настоящего приказа "
+                "направить его копию на опубликование;", note="a ministry's own deadline in a law text"),
         example("The card is replaced within a month of the request.", (1, "months"),
                 note="one month said with an article"),
         example("Пособие назначается ребенку в возрасте до 3 месяцев.", note="an age in months, not a term"),
@@ -73,7 +75,9 @@ class Duration(Rule):
     # any service: durations in such a sentence are not read.
     LAW_CLOCKWORK = re.compile(
         r"into\s+force|official\s+publication|state\s+registration\s+(?:hereof|of\s+this)|вступает\s+в\s+силу|"
-        r"вводится\s+в\s+действие|официального\s+опубликования|қолданысқа\s+енгізіл|ресми\s+жариялан",
+        r"вводится\s+в\s+действие|официального\s+опубликования|қолданысқа\s+енгізіл|ресми\s+жариялан|"
+        # "within ten days of the state registration of this resolution": a ministry's own deadline
+        r"регистрации\s+настоящ\w+|мемлекеттік\s+тіркелген\s+күн\w*|осы\s+(?:бұйрық|қаулы)\w*\s+мемлекеттік\s+тіркел",
         re.IGNORECASE,
     )
 
