@@ -46,8 +46,9 @@ NOT_DOCUMENTS_NEAR = re.compile(
     r"attention|\bimportant\b(?!\s+documents)|внимани|назар\s+аудар|please\s+note|обратите|важно\b"
     # "... in the following cases:": when something applies, not what to bring
     r"|(?:following|these|such)\s+cases?\b|(?:следующих|таких)\s+случа|(?:мынадай|келесі)\s+жағдай"
-    # "... is given to the following persons:": who may apply, not what to bring
+    # "... is given to the following persons:", "формуляры заполняются гражданам ...:": who, not what to bring
     r"|following\s+persons|persons\s*:\s*$|следующи\w+\s+лиц|(?:мынадай|келесі)\s+(?:тұлғалар|адамдар)"
+    r"|\b(?:гражданам|лицам|иностранцам)\b(?![^:]*(?:документ|следующ|представ|предъяв|сда[её]т|прилага))[^:]{0,60}:\s*$"
     # "The purposes of registration are:", "Целью учета является:": aims, not documents
     r"|\bpurposes?\s+of\b[^:]{0,150}\b(?:is|are)\b|\bцель(?:ю)?\b[^:]{0,150}\bявля|\bмақсат"
     # a law's executive clause: "The Department shall ensure: 1) state registration of this order ..."
@@ -58,7 +59,16 @@ NOT_DOCUMENTS_NEAR = re.compile(
 # бұйрықтың"): a clause of the law that carries the list, not a document an applicant brings.
 THIS_ACT = re.compile(
     r"\bth(?:is|e\s+present)\s+(?:joint\s+)?(?:order|resolution|decree)\b|настоящ\w+\s+(?:совместн\w+\s+)?"
-    r"(?:приказ|постановлени|решени)|осы\s+(?:бірлескен\s+)?(?:бұйрық|қаулы|шешім)",
+    r"(?:приказ|постановлени|решени)|осы\s+(?:бірлескен\s+)?(?:бұйрық|қаулы|шешім)"
+    r"|\bhere(?:to|of|in|by)\b|shall\s+be\s+(?:approved|declared|deemed)|утвердить\s+прилагаем",
+    re.IGNORECASE,
+)
+# An item that is a time limit ("1) 15 working days from the submission ...; 2) via the portal - 15 working
+# days"): a list of service terms, not of documents.
+TERM_ITEM = re.compile(
+    r"\d+\s*(?:\([^()]{2,30}\)\s*)?(?:working\s+|business\s+|calendar\s+)?(?:days?|hours?|minutes?)\b"
+    r"|\d+\s*(?:\([^()]{2,30}\)\s*)?(?:рабоч\w+|календарн\w+)?\s*(?:дн|день|час|минут)"
+    r"|\d+\s*(?:\([^()]{2,30}\)\s*)?(?:жұмыс\s+|күнтізбелік\s+)?(?:күн|сағат|минут)",
     re.IGNORECASE,
 )
 CASES = re.compile(
@@ -75,6 +85,8 @@ STEP = re.compile(
 ALTERNATIVES = re.compile(r"\bone\s+of\b|\beither\b|один\s+из|одного\s+из|любой\s+из|бірі\b", re.IGNORECASE)
 SINGLE_LEAD = re.compile(r"required\s+documents|documents\s+required|необходимые\s+документы|қажетті\s+құжаттар",
                          re.IGNORECASE)
+# "... attach scanned copies of documents:" right before a one-item list
+COPIES_LEAD = re.compile(r"copies\s+of\s+(?:the\s+)?documents\s*:\s*$|копии\s+документов\s*:\s*$", re.IGNORECASE)
 TRAILING_JOINERS = re.compile(r"(?:[;,.]|\s+(?:and|or|и|или|және|немесе))+\s*$", re.IGNORECASE)
 INLINE = re.compile(r"^(?P<lead>[^:]{3,200}):\s*(?P<items>[^:]+;[^:]+)$")
 
@@ -102,7 +114,7 @@ BARE_HEADING = {"documents", "документы", "құжаттар"}
 def _names_documents(lead_in: str) -> bool:
     """A lead-in that announces documents and nothing else: "(required documents):", or a heading that is
     the one word "Documents" (a list left with one item after the others were dropped stays a list)."""
-    if SINGLE_LEAD.search(lead_in):
+    if SINGLE_LEAD.search(lead_in) or COPIES_LEAD.search(lead_in.split(" / ")[0]):
         return True
     return any(part.strip().rstrip(":").strip().lower() in BARE_HEADING for part in lead_in.split(" / "))
 
@@ -202,6 +214,27 @@ class DocumentList:
             note="who may apply, although the items mention a passport and a contract",
         ),
         example(
+            "Terms of the service\n\n1) 15 working days from the handing in of the documents;\n"
+            "2) via the portal - 15 working days.",
+            note="service terms that mention documents, not a document list",
+        ),
+        example(
+            "Under Article 5 of the Law on Public Services, I HEREBY ORDER:\n1. That the Rules for the service "
+            "“Legalisation of Official Documents” shall be approved pursuant to Annex 1 hereto;\n2. That the orders "
+            "in Annex 2 hereto shall be declared void;\n3. That, as far as the law permits, the Department shall:",
+            note="a law's numbered clauses about itself",
+        ),
+        example(
+            "Консульство заполняет формуляры гражданам Республики Казахстан:\n1) проживающим за рубежом по "
+            "документам о выезде;\n2) обучающимся очно с копией договора.",
+            note="the persons forms are filled for, not documents",
+        ),
+        example(
+            "2. Sign the request and attach scanned copies of documents:\n• certified copy of the diploma.",
+            (["certified copy of the diploma"], None),
+            note="one item under a lead-in ending 'copies of documents:'",
+        ),
+        example(
             "IMPORTANT\n\n- Documents are taken only from the applicant in person;\n- The visa is ready in 5 "
             "working days;\n- The passport must have two blank pages.",
             note="a notice headed Important / Внимание: rules of the service, not documents",
@@ -249,6 +282,8 @@ class DocumentList:
             return None  # "Log in on the portal; Fill out the application ...": steps, not documents
         if sum(1 for item in cleaned if THIS_ACT.search(item)) * 2 >= len(cleaned):
             return None  # "1) state registration of this order; 2) its publication": a law's own clauses
+        if sum(1 for item in cleaned if TERM_ITEM.search(item)) * 2 > len(cleaned):
+            return None  # "1) 15 working days from ...; 2) via the portal - 15 working days": terms, not documents
         named = sum(1 for item in cleaned if DOCUMENT_NOUN.search(item))
         if lead_in and LEAD_IN.search(lead_in):
             if named * 3 < len(cleaned):

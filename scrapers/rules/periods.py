@@ -57,6 +57,8 @@ class Duration(Rule):
                 note="the part of the current year a statistic covers is not a term"),
         example("2) в течение пяти календарных дней со дня государственной регистрации настоящего приказа "
                 "направить его копию на опубликование;", note="a ministry's own deadline in a law text"),
+        example("Living without a valid card from ten calendar days to one month entails a warning, longer - a "
+                "fine of 7 MCI.", note="how long an offence lasted, beside its penalty, is not a term"),
         example("The card is replaced within a month of the request.", (1, "months"),
                 note="one month said with an article"),
         example("Пособие назначается ребенку в возрасте до 3 месяцев.", note="an age in months, not a term"),
@@ -97,6 +99,13 @@ class Duration(Rule):
         r"\s+(?:in|during|within)\s+the\s+period\b[^.;]{0,40}?(?:19|20)\d{2}|\s+в\s+период\b[^.;]{0,40}?(?:19|20)\d{2}",
         re.IGNORECASE,
     )
+    # "living without a valid card from ten calendar days to one month entails a warning": how long an offence
+    # lasted, in a sentence about its penalty; not a term of the service.
+    PENALTY = re.compile(
+        r"\bentails?\b|\bfine\s+of\b|a\s+fine\b|\bwarning\b|administrative\s+(?:offen|liabil|violat)|влеч[её]т|"
+        r"штраф|предупреждени|административн\w+\s+(?:ответствен|правонаруш)|айыппұл|ескерту\s+жасау|әкімшілік",
+        re.IGNORECASE,
+    )
     # "within a month", "before the expiration of a month", "в течение месяца": one month, said without a number.
     ONE_MONTH = re.compile(
         r"(?:\bwithin|\bbefore\s+the\s+(?:expiration|expiry|end)\s+of)\s+a\s+(?P<mo>month)\b"
@@ -106,10 +115,12 @@ class Duration(Rule):
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for m in self.ONE_MONTH.finditer(passage.text):
-            if not self.LAW_CLOCKWORK.search(passage.segment_text(m.start())):
+            segment = passage.segment_text(m.start())
+            if not self.LAW_CLOCKWORK.search(segment) and not self.PENALTY.search(segment):
                 yield RuleMatch(m.start(), m.end(), 1, "months")
         for m in self.pattern.finditer(passage.text):
-            if self.LAW_CLOCKWORK.search(passage.segment_text(m.start())):
+            segment = passage.segment_text(m.start())
+            if self.LAW_CLOCKWORK.search(segment) or self.PENALTY.search(segment):
                 continue
             if self.OF_A_YEAR.match(passage.text, m.end()):
                 continue
