@@ -156,6 +156,8 @@ def mark_lists(blocks: list[TextBlock]) -> None:
                 break
             if not numbered and _NUMBERED_PARAGRAPH.match(nxt.text):
                 break  # "1) ... 2) ..." then "2. ...": the law text's next paragraph, not the next item
+            if _restarts(run[-1].text, nxt.text):
+                break  # "1) 2) 3)" then "1) 2)": a second list (for another case) starts, not item 4
             run.append(nxt)
             cursor += 1
         name = f"run-{index}-{block.locator}"
@@ -169,6 +171,56 @@ def mark_lists(blocks: list[TextBlock]) -> None:
     for block in blocks:
         if block.group == "break":
             block.group = None
+    _mark_semicolon_lists(blocks)
+
+
+def _restarts(last_item: str, candidate: str) -> bool:
+    """Whether a numbered line starts a new list: numbering back at 1 after an item numbered 1 or more."""
+    number, following = _ITEM_NUMBER.match(last_item), _ITEM_NUMBER.match(candidate)
+    return bool(number and following and int(following.group(1)) == 1)
+
+
+_UNMARKED_ITEM_CHARS = 300
+
+
+def _mark_semicolon_lists(blocks: list[TextBlock]) -> None:
+    """Unmarked lines that each end with ``;`` after a ``... documents ...:`` line: a list without markers.
+
+    Some pages set each item of a document list as its own paragraph, with no bullet or number, only the
+    semicolon that ends it ("Application in any form;", "Copy of the passport;", ..., "Power of attorney.").
+    Read as a list only when a line that speaks of documents and ends with a colon introduces it and at
+    least two lines in a row end with a semicolon; the line after them joins as the last item when it ends
+    with a full stop. Anything else (prose, a heading, a marked line) ends it.
+    """
+    index = 0
+    while index < len(blocks):
+        lead = blocks[index]
+        if lead.role == "item" or not lead.text.rstrip().endswith(":") or not _DOCUMENTS_LEAD.search(lead.text):
+            index += 1
+            continue
+        run: list[TextBlock] = []
+        cursor = index + 1
+        while cursor < len(blocks) and _unmarked_line(blocks[cursor]) and blocks[cursor].text.rstrip().endswith(";"):
+            run.append(blocks[cursor])
+            cursor += 1
+        if len(run) < 2:
+            index += 1
+            continue
+        if cursor < len(blocks) and _unmarked_line(blocks[cursor]) and blocks[cursor].text.rstrip().endswith("."):
+            run.append(blocks[cursor])
+            cursor += 1
+        name = f"lines-{index + 1}-{run[0].locator}"
+        where = span_locator(run[0].locator, run[-1].locator)
+        for member in run:
+            member.role, member.group, member.group_locator = "item", name, where
+        index = cursor
+
+
+def _unmarked_line(block: TextBlock) -> bool:
+    return (
+        block.role == "text" and block.group is None and not LIST_MARKER.match(block.text)
+        and len(block.text) <= _UNMARKED_ITEM_CHARS and "\n" not in block.text
+    )
 
 
 _ITEM_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]")

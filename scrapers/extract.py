@@ -134,6 +134,12 @@ def _lead_in(blocks: Sequence[TextBlock], first: int) -> str | None:
     """The heading or line just before a list, else the list's context (row label / heading)."""
     parts = []
     before = blocks[first - 1] if first > 0 else None
+    if before is not None and before.role == "item" and before.group and not before.text.rstrip().endswith(":"):
+        # a list right after another one ("1) 2) 3)" then "1) 2)"): both answer the line before the first
+        start = first - 1
+        while start > 0 and blocks[start - 1].group == before.group:
+            start -= 1
+        return _lead_in(blocks, start) if start > 0 else blocks[first].context
     if before is not None and (before.role != "item" or before.text.rstrip().endswith(":")):
         parts.append(before.text[-300:])
         if before.role == "item":  # an item introducing a sub-list: its own words are the lead-in

@@ -10,8 +10,8 @@ text, so they never enter the repository; this script only reads them.
 An observation counts as right when a label of the same key, value (and unit, when the label names one) is
 still unmatched on that page; recall = matched labels / labels, precision = matched observations / observations.
 Only the keys listed under "_keys" are scored (the labels cover those). With --split, files listed under
-"_held_out" in labels.json are the held-out pages, and those also listed under "_fresh" (labelled before the
-extractor ever ran on them) are reported as a group of their own.
+"_held_out" in labels.json are the held-out pages, and held-out pages also listed under "_fresh" (labelled
+before the extractor ever ran on them) are reported as a group of their own; an empty group is not printed.
 """
 
 from __future__ import annotations
@@ -89,9 +89,11 @@ def main() -> int:
     groups = {"all": sorted(labels)}
     if args.split:
         groups = {"tune": sorted(set(labels) - held_out), "held-out": sorted(held_out - fresh)}
-        if fresh:
-            groups["fresh held-out"] = sorted(fresh)
+        if held_out & fresh:
+            groups["fresh held-out"] = sorted(held_out & fresh)
     for group, names in groups.items():
+        if not names:
+            continue
         rl, tl, ro, to = score(args.folder, names, labels, args.verbose)
         print(f"{group}: {len(names)} pages; recall {rl}/{tl} = {rl / max(tl, 1):.2f}; "
               f"precision {ro}/{to} = {ro / max(to, 1):.2f}")

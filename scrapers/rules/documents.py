@@ -24,7 +24,7 @@ DOCUMENT_NOUN = re.compile(
     r"|application|заявлен|өтініш|анкет|questionnaire|\bform\b|бланк|consent|согласи|келісім|insurance"
     r"|страхов|document|документ|құжат|удостоверени|permit|разрешени|рұқсат|contract|договор|шарт|birth"
     r"|рождени|туу|autobiograph|автобиограф|payment|оплат|төле|cop(?:y|ies)\b|letter|power\s+of\s+attorney"
-    r"|доверенност|сенімхат",
+    r"|доверенност|сенімхат|\bcard\b|карточк",
     re.IGNORECASE,
 )
 # Lists that sit among requirements but are not documents to bring: grounds for refusal, notes, steps of an
@@ -39,6 +39,38 @@ NOT_DOCUMENTS = re.compile(
     r"|categor|категори|санат|\bapprove\b|утвердить|бекітілсін",
     re.IGNORECASE,
 )
+# Lead-ins that say what kind of list follows only in the line right before it (a heading further up, kept as
+# context, may speak of an earlier list):
+NOT_DOCUMENTS_NEAR = re.compile(
+    # notices headed "Attention" / "Внимание" / "Назар аударыңыз": rules of the service, not things to bring
+    r"attention|\bimportant\b(?!\s+documents)|внимани|назар\s+аудар|please\s+note|обратите|важно\b"
+    # "... in the following cases:": when something applies, not what to bring
+    r"|(?:following|these|such)\s+cases?\b|(?:следующих|таких)\s+случа|(?:мынадай|келесі)\s+жағдай"
+    # "... is given to the following persons:", "формуляры заполняются гражданам ...:": who, not what to bring
+    r"|following\s+persons|persons\s*:\s*$|следующи\w+\s+лиц|(?:мынадай|келесі)\s+(?:тұлғалар|адамдар)"
+    r"|\b(?:гражданам|лицам|иностранцам)\b(?![^:]*(?:документ|следующ|представ|предъяв|сда[её]т|прилага))[^:]{0,60}:\s*$"
+    # "The purposes of registration are:", "Целью учета является:": aims, not documents
+    r"|\bpurposes?\s+of\b[^:]{0,150}\b(?:is|are)\b|\bцель(?:ю)?\b[^:]{0,150}\bявля|\bмақсат"
+    # a law's executive clause: "The Department shall ensure: 1) state registration of this order ..."
+    r"|shall\s+ensure\b|\bshall\s*:|обеспечить|қамтамасыз\s+ет",
+    re.IGNORECASE,
+)
+# An item about the legal act itself ("state registration of this order", "настоящего постановления", "осы
+# бұйрықтың"): a clause of the law that carries the list, not a document an applicant brings.
+THIS_ACT = re.compile(
+    r"\bth(?:is|e\s+present)\s+(?:joint\s+)?(?:order|resolution|decree)\b|настоящ\w+\s+(?:совместн\w+\s+)?"
+    r"(?:приказ|постановлени|решени)|осы\s+(?:бірлескен\s+)?(?:бұйрық|қаулы|шешім)"
+    r"|\bhere(?:to|of|in|by)\b|shall\s+be\s+(?:approved|declared|deemed)|утвердить\s+прилагаем",
+    re.IGNORECASE,
+)
+# An item that is a time limit ("1) 15 working days from the submission ...; 2) via the portal - 15 working
+# days"): a list of service terms, not of documents.
+TERM_ITEM = re.compile(
+    r"\d+\s*(?:\([^()]{2,30}\)\s*)?(?:working\s+|business\s+|calendar\s+)?(?:days?|hours?|minutes?)\b"
+    r"|\d+\s*(?:\([^()]{2,30}\)\s*)?(?:рабоч\w+|календарн\w+)?\s*(?:дн|день|час|минут)"
+    r"|\d+\s*(?:\([^()]{2,30}\)\s*)?(?:жұмыс\s+|күнтізбелік\s+)?(?:күн|сағат|минут)",
+    re.IGNORECASE,
+)
 CASES = re.compile(
     r"^(?:for\s+(?:the\s+)?(?:persons?|citizens?|students?|children|foreigners)|для\s+(?:лиц|граждан)|in\s+case"
     r"|в\s+случае|if\b|если\b)",
@@ -46,12 +78,15 @@ CASES = re.compile(
 )
 STEP = re.compile(
     r"^(?:log\s+in|sign\s+in|click|press|fill|sign\b|view|read|choose|select|make\s+a\s+payment|pay\b|visit|go\s+to"
-    r"|enter|print|wait|войдите|нажмите|заполните|подпишите|выберите|оплатите|кіріңіз|басыңыз|толтырыңыз|қол\s+қойыңыз)",
+    r"|enter|print|wait|войдите|нажмите|заполните|подпишите|выберите|оплатите|кіріңіз|басыңыз|толтырыңыз|қол\s+қойыңыз)"
+    r"(?!\w)",  # "Fill out ..." is a step, "Filled-in registration card" is a document
     re.IGNORECASE,
 )
 ALTERNATIVES = re.compile(r"\bone\s+of\b|\beither\b|один\s+из|одного\s+из|любой\s+из|бірі\b", re.IGNORECASE)
 SINGLE_LEAD = re.compile(r"required\s+documents|documents\s+required|необходимые\s+документы|қажетті\s+құжаттар",
                          re.IGNORECASE)
+# "... attach scanned copies of documents:" right before a one-item list
+COPIES_LEAD = re.compile(r"copies\s+of\s+(?:the\s+)?documents\s*:\s*$|копии\s+документов\s*:\s*$", re.IGNORECASE)
 TRAILING_JOINERS = re.compile(r"(?:[;,.]|\s+(?:and|or|и|или|және|немесе))+\s*$", re.IGNORECASE)
 INLINE = re.compile(r"^(?P<lead>[^:]{3,200}):\s*(?P<items>[^:]+;[^:]+)$")
 
@@ -79,7 +114,7 @@ BARE_HEADING = {"documents", "документы", "құжаттар"}
 def _names_documents(lead_in: str) -> bool:
     """A lead-in that announces documents and nothing else: "(required documents):", or a heading that is
     the one word "Documents" (a list left with one item after the others were dropped stays a list)."""
-    if SINGLE_LEAD.search(lead_in):
+    if SINGLE_LEAD.search(lead_in) or COPIES_LEAD.search(lead_in.split(" / ")[0]):
         return True
     return any(part.strip().rstrip(":").strip().lower() in BARE_HEADING for part in lead_in.split(" / "))
 
@@ -154,6 +189,67 @@ class DocumentList:
             note="the acts a law text approves, not documents to bring",
         ),
         example(
+            "Documents for registration:\n1) identity document;\n2) exit permit;\n3) registration card.\n"
+            "1) identity document;\n2) registration card.",
+            (["identity document", "exit permit", "registration card"], None),
+            (["identity document", "registration card"], None),
+            note="numbering back at 1 starts a second list (for another case), not item 4",
+        ),
+        example(
+            "The documents to hand in:\n\nRequest form in any wording;\n\nCopy of the identity card;\n\n"
+            "Receipt of the fee paid.\n\nCopies are certified by a notary.",
+            (["Request form in any wording", "Copy of the identity card", "Receipt of the fee paid"], None),
+            note="items without markers, one per paragraph, each ending with a semicolon",
+        ),
+        example(
+            "To register a citizen living abroad:\n\n• An identity card.\n\n\u00a0\n\n• exit permit.\n"
+            "• Filled-in registration card.",
+            (["An identity card", "exit permit", "Filled-in registration card"], None),
+            note="cards are documents; 'Filled-in ...' is not the step 'Fill in'",
+        ),
+        example(
+            "A new passport abroad may be issued to the following persons:\n1. those who left for permanent "
+            "residence, with a stamp in the passport;\n2. students with a consular registration;\n"
+            "3. workers under a contract of at least one year.",
+            note="who may apply, although the items mention a passport and a contract",
+        ),
+        example(
+            "Terms of the service\n\n1) 15 working days from the handing in of the documents;\n"
+            "2) via the portal - 15 working days.",
+            note="service terms that mention documents, not a document list",
+        ),
+        example(
+            "Under Article 5 of the Law on Public Services, I HEREBY ORDER:\n1. That the Rules for the service "
+            "“Legalisation of Official Documents” shall be approved pursuant to Annex 1 hereto;\n2. That the orders "
+            "in Annex 2 hereto shall be declared void;\n3. That, as far as the law permits, the Department shall:",
+            note="a law's numbered clauses about itself",
+        ),
+        example(
+            "Консульство заполняет формуляры гражданам Республики Казахстан:\n1) проживающим за рубежом по "
+            "документам о выезде;\n2) обучающимся очно с копией договора.",
+            note="the persons forms are filled for, not documents",
+        ),
+        example(
+            "2. Sign the request and attach scanned copies of documents:\n• certified copy of the diploma.",
+            (["certified copy of the diploma"], None),
+            note="one item under a lead-in ending 'copies of documents:'",
+        ),
+        example(
+            "IMPORTANT\n\n- Documents are taken only from the applicant in person;\n- The visa is ready in 5 "
+            "working days;\n- The passport must have two blank pages.",
+            note="a notice headed Important / Внимание: rules of the service, not documents",
+        ),
+        example(
+            "A citizen is struck off the register in the following cases:\n- an application from the citizen;\n"
+            "- a receipt of a notice from another consulate;\n- loss of citizenship;\n- the end of the stay.",
+            note="cases in which something applies, although they mention a request and a notice",
+        ),
+        example(
+            "4. The Consular Department shall ensure:\n1) state registration of this order with the Ministry of "
+            "Justice;\n2) sending a copy of this order for official publication.",
+            note="a law's executive clause about the act itself, not documents",
+        ),
+        example(
             "Documents:\n1. For a first permit:\n- application;\n- passport.\n2. For a renewal:\n- application;\n"
             "- old permit.",
             (["application", "passport"], None), (["application", "old permit"], None),
@@ -174,6 +270,8 @@ class DocumentList:
                 return None
         if lead_in and NOT_DOCUMENTS.search(_last_clause(lead_in)):
             return None
+        if lead_in and NOT_DOCUMENTS_NEAR.search(_last_clause(lead_in).split(" / ")[0]):
+            return None
         if len(cleaned) > 1 and all(item.endswith(":") for item in cleaned):
             return None  # "1. For a residence permit:" / "2. For its renewal:": heads of sub-lists, not documents
         if lead_in and ALTERNATIVES.search(_last_clause(lead_in).split(" / ")[0]):
@@ -182,6 +280,10 @@ class DocumentList:
             return None  # "For the persons residing abroad; For students ...": who, not what to bring
         if sum(1 for item in cleaned if STEP.match(item)) * 2 >= len(cleaned):
             return None  # "Log in on the portal; Fill out the application ...": steps, not documents
+        if sum(1 for item in cleaned if THIS_ACT.search(item)) * 2 >= len(cleaned):
+            return None  # "1) state registration of this order; 2) its publication": a law's own clauses
+        if sum(1 for item in cleaned if TERM_ITEM.search(item)) * 2 > len(cleaned):
+            return None  # "1) 15 working days from ...; 2) via the portal - 15 working days": terms, not documents
         named = sum(1 for item in cleaned if DOCUMENT_NOUN.search(item))
         if lead_in and LEAD_IN.search(lead_in):
             if named * 3 < len(cleaned):

@@ -1,7 +1,8 @@
 """Time: processing durations, validity periods and ages.
 
 Durations keep the kind of day the source names (``working days``, ``calendar days``; plain ``days`` when
-it names neither); a range of days is read as its upper bound, because processing times are maxima.
+it names neither). A range (``3-5 days``, ``от 5 до 10 рабочих дней``) is read as a range: reading only its
+upper bound would report a term the page never states, and a later change of either bound would go unseen.
 Validity and age are years; their patterns are anchored on the words that say which of the two is meant
 (``valid for``, ``сроком на`` versus ``from the age of``, ``с 16 лет``).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from scrapers.models import ValueRange
 from scrapers.rules.base import Passage, Rule, RuleMatch, example
 from scrapers.rules.lexicon import AGE_STEMS, NUMBER, SPELLED_OUT, clean, to_number
 
@@ -35,7 +37,12 @@ class Duration(Rule):
         example("– 60 (sixty) calendar days;", (60, "calendar days")),
         example("не более 180 календарных дней", (180, "calendar days")),
         example("Срок оказания услуги займет 60 минут.", (60, "minutes")),
-        example("the review period is 1-2 business days", (2, "working days"), note="a range gives its maximum"),
+        example("the review period is 1-2 business days", (ValueRange(min=1, max=2), "working days"),
+                note="a range is read as a range, not as its maximum"),
+        example("applications are handled in 4 to 6 days", (ValueRange(min=4, max=6), "days")),
+        example("рассмотрение занимает от 5 до 10 рабочих дней", (ValueRange(min=5, max=10), "working days")),
+        example("the wait drops from three to one working day", (1, "working days"),
+                note="a falling pair is not a range: the term it comes to is read"),
         example("в течение трех рабочих дней", (3, "working days")),
         example("within 10 days", (10, "days"), note="neither working nor calendar: plain days"),
         example("taken within the last 6 months", (6, "months")),
@@ -46,6 +53,17 @@ class Duration(Rule):
                 note="the part of a year a statistic covers is not a service term"),
         example("За шесть месяцев 2024 года выдано 5 000 карт, срок изготовления 10 рабочих дней.",
                 (10, "working days"), note="the period of a statistic is skipped; the service term is read"),
+        example("За 9 месяцев текущего года центры приняли 12 000 заявлений.",
+                note="the part of the current year a statistic covers is not a term"),
+        example("2) в течение пяти календарных дней со дня государственной регистрации настоящего приказа "
+                "направить его копию на опубликование;", note="a ministry's own deadline in a law text"),
+        example("Living without a valid card from ten calendar days to one month entails a warning, longer - a "
+                "fine of 7 MCI.", note="how long an offence lasted, beside its penalty, is not a term"),
+        example("The card is replaced within a month of the request.", (1, "months"),
+                note="one month said with an article"),
+        example("Пособие назначается ребенку в возрасте до 3 месяцев.", note="an age in months, not a term"),
+        example("veterans who worked at least ten months in the period March 1, 1942 to May 1, 1945",
+                note="time served in a dated period of history, not a term of the service"),
     )
     pattern = re.compile(
         rf"(?P<n>{NUMBER}){SPELLED_OUT}(?:\s*(?:-|–|—|to|до)\s*(?P<m>{NUMBER}){SPELLED_OUT})?\s*"
@@ -59,20 +77,58 @@ class Duration(Rule):
     # any service: durations in such a sentence are not read.
     LAW_CLOCKWORK = re.compile(
         r"into\s+force|official\s+publication|state\s+registration\s+(?:hereof|of\s+this)|вступает\s+в\s+силу|"
-        r"вводится\s+в\s+действие|официального\s+опубликования|қолданысқа\s+енгізіл|ресми\s+жариялан",
+        r"вводится\s+в\s+действие|официального\s+опубликования|қолданысқа\s+енгізіл|ресми\s+жариялан|"
+        # "within ten days of the state registration of this resolution": a ministry's own deadline
+        r"регистрации\s+настоящ\w+|мемлекеттік\s+тіркелген\s+күн\w*|осы\s+(?:бұйрық|қаулы)\w*\s+мемлекеттік\s+тіркел",
         re.IGNORECASE,
     )
 
     # "over the six months of 2022", "за девять месяцев 2023 года": a period of a calendar year that a
     # statistic covers, not a term of the service.
-    OF_A_YEAR = re.compile(r"\s+(?:of\s+)?(?:19|20)\d{2}(?![\d])(?!\s*(?:-|–|—)?\s*\d)", re.IGNORECASE)
+    OF_A_YEAR = re.compile(
+        r"\s+(?:of\s+)?(?:19|20)\d{2}(?![\d])(?!\s*(?:-|–|—)?\s*\d)"
+        r"|\s+(?:of\s+)?(?:this|the\s+current|the\s+past|last)\s+year\b|\s+(?:текущего|этого|прошлого)\s+года"
+        r"|\s+(?:биылғы|ағымдағы|өткен)\s+жыл",
+        re.IGNORECASE,
+    )
+
+    # "a child at the age of up to 2 months", "в возрасте до 2 месяцев": an age counted in months.
+    AN_AGE = re.compile(r"(?:\bage|\baged|возраст\w*)(?:\s+(?:of|till|until|up\s+to|under|до|от))*\s*$", re.IGNORECASE)
+    # "six months in the period June 22, 1941 to May 9, 1945": time served in a dated period of history.
+    IN_A_DATED_PERIOD = re.compile(
+        r"\s+(?:in|during|within)\s+the\s+period\b[^.;]{0,40}?(?:19|20)\d{2}|\s+в\s+период\b[^.;]{0,40}?(?:19|20)\d{2}",
+        re.IGNORECASE,
+    )
+    # "living without a valid card from ten calendar days to one month entails a warning": how long an offence
+    # lasted, in a sentence about its penalty; not a term of the service.
+    PENALTY = re.compile(
+        r"\bentails?\b|\bfine\s+of\b|a\s+fine\b|\bwarning\b|administrative\s+(?:offen|liabil|violat)|влеч[её]т|"
+        r"штраф|предупреждени|административн\w+\s+(?:ответствен|правонаруш)|айыппұл|ескерту\s+жасау|әкімшілік",
+        re.IGNORECASE,
+    )
+    # "within a month", "before the expiration of a month", "в течение месяца": one month, said without a number.
+    ONE_MONTH = re.compile(
+        r"(?:\bwithin|\bbefore\s+the\s+(?:expiration|expiry|end)\s+of)\s+a\s+(?P<mo>month)\b"
+        r"|в\s+течение\s+(?P<mo2>месяца)(?![\w])|в\s+(?P<mo3>месячный)\s+срок",
+        re.IGNORECASE,
+    )
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for m in self.ONE_MONTH.finditer(passage.text):
+            segment = passage.segment_text(m.start())
+            if not self.LAW_CLOCKWORK.search(segment) and not self.PENALTY.search(segment):
+                yield RuleMatch(m.start(), m.end(), 1, "months")
         for m in self.pattern.finditer(passage.text):
-            if self.LAW_CLOCKWORK.search(passage.segment_text(m.start())):
+            segment = passage.segment_text(m.start())
+            if self.LAW_CLOCKWORK.search(segment) or self.PENALTY.search(segment):
                 continue
             if self.OF_A_YEAR.match(passage.text, m.end()):
                 continue
+            if self.AN_AGE.search(passage.text, max(0, m.start() - 40), m.start()):
+                continue  # an age in months, not a term
+            if self.IN_A_DATED_PERIOD.match(passage.text, m.end()):
+                continue  # time served in a dated period, not a term of the service
+            low = to_number(m.group("n"))
             value = to_number(m.group("m") or m.group("n"))
             unit = (
                 "working days" if m.group("w") else "calendar days" if m.group("c")
@@ -80,6 +136,9 @@ class Duration(Rule):
                 else "days"
             )
             if value <= 0:
+                continue
+            if m.group("m") and 0 < low < value:
+                yield RuleMatch(m.start(), m.end(), ValueRange(min=clean(low), max=clean(value)), unit)
                 continue
             yield RuleMatch(m.start(), m.end(), clean(value), unit)
 

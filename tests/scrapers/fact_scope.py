@@ -183,7 +183,8 @@ def _durations(value: Any, unit: str, text: str) -> list[tuple[Any, str | None]]
     found = []
     pattern = r"(\d+)(?:\s*-\s*(\d+))?\s+(working days?|business days?|calendar days?|minutes)"
     for low, high, word in re.findall(pattern, text):
-        found.append((float(high or low), _unit_word(word)))
+        # "1-2 business days" states a range: the rules must read both ends, not the maximum alone
+        found.append(((float(low), float(high)) if high else float(low), _unit_word(word)))
     if not found and unit:
         found = [(float(n), _unit_word(unit)) for n in re.findall(r"\d+", text)]
     return found

@@ -120,3 +120,78 @@ def test_law_paragraphs_after_a_paragraph_on_documents_are_not_a_list() -> None:
 def test_a_line_on_documents_still_introduces_a_numbered_list() -> None:
     text = "The applicant hands in these documents\n1. Request form.\n2. Passport copy."
     assert _lists(text) == [["Request form", "Passport copy"]]
+
+
+def test_numbering_back_at_one_starts_a_second_list_with_the_same_lead_in() -> None:
+    text = (
+        "When you apply on paper, hand in:\n1) identity document;\n2) exit permit;\n3) completed form.\n"
+        "1) identity document;\n2) completed form."
+    )
+    assert _groups(text) == [
+        ["1) identity document;", "2) exit permit;", "3) completed form."],
+        ["1) identity document;", "2) completed form."],
+    ]
+    assert _lists(text) == [
+        ["identity document", "exit permit", "completed form"], ["identity document", "completed form"]
+    ]
+
+
+def test_unmarked_lines_ending_in_semicolons_after_a_documents_line_are_a_list() -> None:
+    text = (
+        "The documents to bring (in person or by proxy):\n\nRequest in free form;\n\nCopy of the passport;\n\n"
+        "Receipt of the consular fee;\n\nProxy, when someone else applies.\n\nHow copies are certified."
+    )
+    assert _lists(text) == [
+        ["Request in free form", "Copy of the passport", "Receipt of the consular fee",
+         "Proxy, when someone else applies"]
+    ]
+
+
+def test_one_line_ending_in_a_semicolon_is_not_a_list() -> None:
+    text = "The documents are checked as follows:\n\nthe officer reads the request;\n\nthe file is then closed."
+    assert _groups(text) == []
+
+
+def test_semicolon_lines_without_a_documents_lead_in_are_not_a_list() -> None:
+    text = (
+        "The office works as follows:\n\nMonday to Thursday, nine to six;\n\nFriday, nine to four;\n\n"
+        "Weekends closed."
+    )
+    assert _groups(text) == []
+
+
+def test_a_notice_list_is_not_documents() -> None:
+    text = "Attention\n\n- Documents are taken in person only;\n- The passport must be valid for six more months."
+    assert _lists(text) == []
+
+
+def test_cases_a_rule_applies_to_are_not_documents() -> None:
+    text = (
+        "Registration ends in the following cases:\n- an application of the citizen;\n- a receipt of a notice;\n"
+        "- death."
+    )
+    assert _lists(text) == []
+
+
+def test_the_aims_of_a_register_are_not_documents() -> None:
+    text = (
+        "The purposes of the register are:\n1) to protect citizens under international treaties;\n"
+        "2) to help with documents."
+    )
+    assert _lists(text) == []
+
+
+def test_a_law_clause_about_the_order_itself_is_not_documents() -> None:
+    text = (
+        "3. The Department shall ensure:\n1) state registration of this order;\n"
+        "2) sending a copy of this order for publication."
+    )
+    assert _lists(text) == []
+
+
+def test_a_stale_heading_does_not_hide_a_later_documents_list() -> None:
+    text = (
+        "The record is closed in the following cases:\n- death;\n- loss of citizenship.\n\nWhich papers are needed?\n\n"
+        "1) a request in any form;\n2) an identity document."
+    )
+    assert _lists(text) == [["a request in any form", "an identity document"]]
