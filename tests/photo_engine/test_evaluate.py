@@ -89,3 +89,19 @@ def test_feature_cache_key_covers_the_reading_stage_and_not_the_judging() -> Non
                    "models/hair_segmentation.tflite"):
         assert needed in names, needed
     assert "judging/checks.py" not in names and "outputs/render.py" not in names
+
+
+def test_clear_glasses_stand_only_where_no_sunglasses_are_seen() -> None:
+    """The glasses verdict is gated by the sunglasses one (a tinted lens has a frame too), as check_glasses is."""
+    from photo_engine.judging.verdicts import GATED_BY, learned_verdicts
+
+    assert GATED_BY["glasses"] == "sunglasses"
+    assert learned_verdicts({"glasses": 0.9, "sunglasses": 0.2}) == {"glasses": True, "sunglasses": False}
+    assert learned_verdicts({"glasses": 0.9, "sunglasses": 0.7}) == {"glasses": False, "sunglasses": True}
+    assert learned_verdicts({"glasses": 0.1, "sunglasses": 0.7})["glasses"] is False
+
+
+def test_the_glasses_model_is_fitted_without_the_sunglasses_wearers() -> None:
+    labels = {"glasses": [True, False, False, None, False], "sunglasses": [False, True, None, False, False]}
+    assert training_rows("glasses", labels) == [True, False, True, False, True]
+    assert training_rows("sunglasses", labels) == [True, True, False, True, True]
