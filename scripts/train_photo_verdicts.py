@@ -20,7 +20,16 @@ sys.path.insert(0, str(ROOT))
 
 from photo_engine.judging.evaluate import DEFAULT_FOLDERS  # noqa: E402
 from photo_engine.judging.labelled import read_all, read_labels  # noqa: E402
-from photo_engine.judging.verdicts import ATTRIBUTE_FEATURES, L2, WEIGHTS, fit, matrix_of  # noqa: E402
+from photo_engine.judging.verdicts import (  # noqa: E402
+    ATTRIBUTE_FEATURES,
+    GATED_BY,
+    L2,
+    L2_BY_ATTRIBUTE,
+    WEIGHTS,
+    fit,
+    matrix_of,
+    training_rows,
+)
 
 
 def main(argv: list[str]) -> int:
@@ -28,13 +37,16 @@ def main(argv: list[str]) -> int:
     portraits = [p for folder in folders for p in read_labels(folder)]
     records = read_all(portraits, Path(tempfile.gettempdir()) / "kzdocs-photo-features")
     models = {}
+    labels = {a: [r.portrait.truth[a] for r in records] for a in ATTRIBUTE_FEATURES}
     for attribute, names in ATTRIBUTE_FEATURES.items():
-        chosen = [r for r in records if r.features is not None and r.portrait.truth[attribute] is not None]
+        rows = training_rows(attribute, labels)
+        chosen = [r for r, use in zip(records, rows, strict=True) if use and r.features is not None]
         truth = np.array([bool(r.portrait.truth[attribute]) for r in chosen])
         model = fit(attribute, names, matrix_of([r.features for r in chosen], names), truth)
         models[attribute] = model.model_dump()
     document = {"about": "Logistic verdicts of the photo engine; written by scripts/train_photo_verdicts.py",
-                "labelled_folders": [f.name for f in folders], "portraits": len(records), "l2": L2,
+                "labelled_folders": [f.name for f in folders], "portraits": len(records),
+                "l2": L2, "l2_by_attribute": L2_BY_ATTRIBUTE, "gated_by": GATED_BY,
                 "models": models}
     WEIGHTS.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {WEIGHTS} ({len(models)} attributes, {len(records)} portraits)")

@@ -6,7 +6,8 @@ That out-of-fold figure is the headline, with a 95 % bootstrap interval; the in-
 on everything, as committed) stands beside it to show how much fitting flatters.
 
 How verdicts map to labels (the positive class is the problem):
-- learned attributes (verdicts.ATTRIBUTE_FEATURES): probability >= 0.5.
+- learned attributes (verdicts.ATTRIBUTE_FEATURES): probability >= 0.5; clear glasses only where the
+  sunglasses verdict is negative (verdicts.GATED_BY), as the glasses check decides.
 - frontal: none of the pose checks fails (roll, yaw, pitch against the profile with their tolerances).
 - head_cut: learned; the `head_in_frame` check fails (label: crown_in_frame or chin_in_frame is 0).
 - background: the label `plain_light` is the positive class.
@@ -22,7 +23,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from photo_engine.judging.labelled import ATTRIBUTES, LabelledPortrait, PortraitRecord, read_all, read_labels
-from photo_engine.judging.verdicts import ATTRIBUTE_FEATURES, fit, matrix_of
+from photo_engine.judging.verdicts import ATTRIBUTE_FEATURES, GATED_BY, fit, matrix_of, training_rows
 from photo_engine.spec import PhotoSpec
 
 SHARED_EVAL = Path(__file__).resolve().parents[3] / "shared" / "eval"  # ../shared beside the project
@@ -110,20 +111,23 @@ def predictions(records: list[PortraitRecord], spec: PhotoSpec, folds: np.ndarra
         for name, value in rule_verdicts(record.features, spec).items():
             out[name][i] = value
     has_face = np.array([r.features is not None for r in records])
+    labels = {a: [r.portrait.truth[a] for r in records] for a in ATTRIBUTE_FEATURES}
     for attribute, names in ATTRIBUTE_FEATURES.items():
-        labelled = np.array([r.portrait.truth[attribute] is not None for r in records]) & has_face
+        labelled = np.array(training_rows(attribute, labels)) & has_face
         truth = np.array([bool(r.portrait.truth[attribute]) for r in records])
         rows = [r.features or {} for r in records]
         matrix = matrix_of(rows, names)
         if folds is None:
             model = fit(attribute, names, matrix[labelled], truth[labelled])
             out[attribute] = has_face & (model.probabilities(matrix) >= 0.5)
-            continue
-        for fold in np.unique(folds):
-            train = labelled & (folds != fold)
-            test = has_face & (folds == fold)
-            model = fit(attribute, names, matrix[train], truth[train])
-            out[attribute][test] = model.probabilities(matrix[test]) >= 0.5
+        else:
+            for fold in np.unique(folds):
+                train = labelled & (folds != fold)
+                test = has_face & (folds == fold)
+                model = fit(attribute, names, matrix[train], truth[train])
+                out[attribute][test] = model.probabilities(matrix[test]) >= 0.5
+    for attribute, gate in GATED_BY.items():  # the gate's verdicts are its own out-of-fold ones
+        out[attribute] &= ~out[gate]
     return out
 
 
@@ -173,11 +177,9 @@ def evaluate_records(records: list[PortraitRecord], spec: PhotoSpec, folders: li
 
 def engine_verdicts(features: dict[str, float] | None, spec: PhotoSpec) -> dict[str, bool]:
     """The verdicts `photo check` gives (committed weights, rules), keyed by attribute, for one portrait."""
-    from photo_engine.judging.verdicts import committed_models
+    from photo_engine.judging.verdicts import learned_probabilities, learned_verdicts
 
     verdicts = {a: False for a in ATTRIBUTES}
     verdicts.update(rule_verdicts(features, spec))
-    if features is not None:
-        for name, model in committed_models().items():
-            verdicts[name] = model.probability(features) >= 0.5
+    verdicts.update(learned_verdicts(learned_probabilities(features)))
     return verdicts

@@ -30,7 +30,7 @@ def portrait_features(analysis: PortraitAnalysis) -> dict[str, float] | None:
     features.update(_cues(analysis))
     features.update(_colour(analysis))
     features.update(_background(analysis))
-    features.update(_hair(analysis.aligned, _hair_in_view(analysis)))
+    features.update(_hair(analysis.aligned, _hair_in_view(analysis), analysis.cues.skin_lab[0]))
     features.update(_glasses(analysis.aligned))
     analysis._features = features  # type: ignore[attr-defined]
     return features
@@ -88,13 +88,32 @@ def _colour(a: PortraitAnalysis) -> dict[str, float]:
 
 
 def _background(a: PortraitAnalysis) -> dict[str, float]:
+    """The background's tone and evenness. bg_rel, bg_grey_spread, bg_contrast_texture and bg_hue_* are
+    ratios and chromaticities: a change of exposure leaves them alone, so verdicts on them hold under it."""
     b = a.background
     if b is None or b.kind == "unknown":
         return {"bg_lightness": 50.0, "bg_chroma": 10.0, "bg_spread": 30.0, "bg_texture": 30.0, "bg_visible": 0.0,
-                **{f"bg_{k}": 0.0 for k in BACKGROUND_KINDS}}
+                "bg_rel": 0.0, "bg_grey_spread": 0.3, "bg_contrast_texture": 3.0, "bg_hue_spread": 1.0,
+                "bg_hue_offset": 3.0, **{f"bg_{k}": 0.0 for k in BACKGROUND_KINDS}}
     return {"bg_lightness": b.lightness, "bg_chroma": b.chroma, "bg_spread": min(b.spread, 80.0),
             "bg_texture": min(b.texture, 120.0), "bg_visible": b.visible_share,
+            # Background grey over the face's own grey (log): the same at any exposure of the photo.
+            "bg_rel": float(np.log((b.grey + 1.0) / (_face_grey(a.aligned) + 1.0))),
+            "bg_grey_spread": b.grey_spread, "bg_contrast_texture": b.contrast_texture,
+            "bg_hue_spread": b.chromaticity_spread, "bg_hue_offset": b.chromaticity_offset,
             **{f"bg_{k}": float(b.kind == k) for k in BACKGROUND_KINDS}}
+
+
+def _face_grey(face: AlignedFace) -> float:
+    """Median grey level of the cheeks, nose and chin: the face's exposure."""
+    from photo_engine.reading.appearance import SKIN_POINTS
+
+    zone = np.zeros(face.rgb.shape[:2], bool)
+    for i in SKIN_POINTS:
+        zone |= face.circle_mask(tuple(face.points[i, :2]), 0.05 * FACE_PX)
+    zone &= face.valid
+    grey = cv2.cvtColor(face.rgb, cv2.COLOR_RGB2GRAY)
+    return float(np.median(grey[zone])) if zone.any() else 128.0
 
 
 def _zone(face: AlignedFace, x0: float, x1: float, y0: float, y1: float) -> np.ndarray:
@@ -121,7 +140,7 @@ def _hair_in_view(analysis: PortraitAnalysis) -> np.ndarray:
                           borderMode=cv2.BORDER_CONSTANT, borderValue=0)
 
 
-def _hair(face: AlignedFace, hair_probability: np.ndarray) -> dict[str, float]:
+def _hair(face: AlignedFace, hair_probability: np.ndarray, skin_lightness: float) -> dict[str, float]:
     hair = (hair_probability > 0.5) & face.valid
     pts = face.points
     person = (face.person > 0.5) & face.valid
@@ -141,6 +160,14 @@ def _hair(face: AlignedFace, hair_probability: np.ndarray) -> dict[str, float]:
     out["top_hair"] = float((worn & hair).sum() / n)
     out["top_other"] = float((worn & ~hair & ~skin_like).sum() / n)
     out["top_hair_soft"] = float(hair_probability[worn].mean()) if worn.any() else 0.0
+    # Lightness of what is worn on top against the skin: hair is darker than its wearer's skin in most
+    # people; caps, hats and scarves are as often lighter.
+    out["top_vs_skin_l"] = float(np.median(lab[..., 0][worn]) - skin_lightness) if worn.sum() > 20 else 0.0
+    # The head outline's width above the forehead, in face widths (a brim or a hood is wider than hair).
+    for name, height in (("outline_w1", 0.1), ("outline_w3", 0.3)):
+        row = int(p10_y - height * FACE_PX)
+        inside = 0 <= row < face.person.shape[0]
+        out[name] = float((face.person[row] > 0.5).sum() / max(1.0, 2 * half)) if inside else 0.0
     # The band right above the forehead (a brim, a headband, a hood's edge).
     band = _zone(face, cx - 0.7 * half, cx + 0.7 * half, p10_y - 0.2 * FACE_PX, p10_y) & person & face.valid
     out["band_hair"] = float((band & hair).sum() / max(1, band.sum()))
@@ -196,10 +223,17 @@ def _glasses(face: AlignedFace) -> dict[str, float]:
     raw_base = float(np.median(raw_magnitude[cheek])) + 1.0 if cheek.any() else 1.0
     # Horizontal edges over the bridge (the frame's bar) against vertical ones (the nose's sides).
     bar = float(np.percentile(np.abs(gy[bridge]), 75)) if bridge.any() else 0.0
+    # The bar as a line: the strongest row of horizontal edges across the bridge, over the face's grey level
+    # (a ratio, so the same at any exposure); a nose has no edge running straight across it.
+    rows = np.abs(gy) * bridge
+    counts = bridge.sum(axis=1)
+    line = float((rows.sum(axis=1)[counts > 2] / counts[counts > 2]).max()) if (counts > 2).any() else 0.0
     return {
         "rim_edges": float(np.percentile(raw_magnitude[ring], 75)) / raw_base if ring.any() else 0.0,
         "rim_edges_smooth": float(np.percentile(magnitude[ring], 75)) / base if ring.any() else 0.0,
         "bridge_bar": bar / base,
+        "bridge_line_log": float(np.log(max(10 * line / (_face_grey(face) + 5.0), 1e-3))),
+        "bridge_bar_log": float(np.log(max(bar / base, 1e-3))),
         "bridge_dark": float(np.percentile(face.lab[..., 0][bridge], 25) - np.median(face.lab[..., 0][cheek]))
         if bridge.any() and cheek.any() else 0.0,
     }

@@ -21,24 +21,33 @@ from pydantic import BaseModel
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "models" / "verdict_weights.json"
 L2 = 1.0
+# Stronger shrinkage where positives are few and cues many (26 headwear, 51 occlusions among ~290 portraits):
+# the weights then lean on what holds across folds rather than on a handful of images.
+L2_BY_ATTRIBUTE = {"headwear": 30.0, "occluded": 20.0, "background": 10.0, "glasses": 10.0}
 
 # Which features each learned attribute looks at: the cues that can plausibly bear on it, nothing else
 # (fewer weights generalise better and cannot pick up a background or a skin tone by accident).
 ATTRIBUTE_FEATURES: dict[str, list[str]] = {
     "headwear": ["top_hair", "top_other", "top_person", "band_hair", "band_other", "side_other", "side_hair",
                  "crown_over_face", "head_width", "top_vs_brow_l", "top_vs_brow_ab", "top_frames_face",
-                 "forehead_hair", "forehead_skin", "top_hair_soft", "top_vs_side", "top_texture"],
+                 "forehead_hair", "forehead_skin", "top_hair_soft", "top_vs_side", "top_texture", "top_vs_skin_l",
+                 "outline_w1", "outline_w3"],
     "occluded": ["hand_near", "foreign", "face_skin", "forehead_skin", "eye_hair", "brow_hair", "forehead_hair",
                  "lens_skin"],
     "grayscale": ["chroma_mean", "chroma_p99", "chroma_p90", "hue_concentration", "skin_chroma", "was_greyscale"],
-    "background": ["bg_lightness", "bg_chroma", "bg_spread", "bg_texture", "bg_plain_light", "bg_plain_dark",
-                   "bg_plain_color", "bg_busy"],
+    # Continuous readings only: the plain/busy kinds are thresholds that a small change of exposure crosses.
+    "background": ["bg_lightness", "bg_chroma", "bg_spread", "bg_texture", "bg_rel", "bg_contrast_texture",
+                   "bg_hue_spread", "bg_hue_offset", "bg_grey_spread"],
     "mouth_open": ["mouth_gap", "teeth", "mouth_opening"],
     "eyes_closed": ["eye_opening", "abs_pitch", "lens_skin"],
     "sunglasses": ["lens_skin", "lens_dark", "rim_edges", "glare"],
     "head_cut": ["crown_cut", "crown_tight", "chin_tight", "crown_margin", "chin_margin", "top_valid"],
-    "glasses": ["rim_edges_smooth", "bridge_bar", "bridge_dark", "lens_skin", "lens_dark", "glare"],
+    "glasses": ["bridge_line_log", "bridge_bar_log"],
 }
+# A verdict that stands only where another one is negative, and whose model is fitted without that one's
+# positives: clear glasses are judged on portraits without sunglasses (a tinted lens has a frame too; the
+# sunglasses check speaks for it), as check_glasses does.
+GATED_BY = {"glasses": "sunglasses"}
 
 
 class LogisticModel(BaseModel):
@@ -65,8 +74,11 @@ def _sigmoid(z: np.ndarray | float) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def fit(attribute: str, features: list[str], matrix: np.ndarray, truth: np.ndarray, l2: float = L2) -> LogisticModel:
+def fit(attribute: str, features: list[str], matrix: np.ndarray, truth: np.ndarray,
+        l2: float | None = None) -> LogisticModel:
     """Class-balanced, L2-regularised logistic regression by Newton's method (converges in a few steps)."""
+    if l2 is None:
+        l2 = L2_BY_ATTRIBUTE.get(attribute, L2)
     mean = matrix.mean(axis=0)
     scale = matrix.std(axis=0)
     scale[scale < 1e-9] = 1.0
@@ -103,6 +115,22 @@ def committed_models() -> dict[str, LogisticModel]:
         return {}
     data = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     return {name: LogisticModel(**model) for name, model in data["models"].items()}
+
+
+def training_rows(attribute: str, truth: dict[str, list[bool | None]]) -> list[bool]:
+    """Which labelled rows fit ``attribute``'s model: labelled for it, and not positive for its gate."""
+    gate = GATED_BY.get(attribute)
+    return [value is not None and not (gate is not None and truth[gate][i] is True)
+            for i, value in enumerate(truth[attribute])]
+
+
+def learned_verdicts(probabilities: dict[str, float]) -> dict[str, bool]:
+    """Verdict per learned attribute from its probability (0.5), a gated one only where its gate is negative."""
+    verdicts = {name: p >= 0.5 for name, p in probabilities.items()}
+    for name, gate in GATED_BY.items():
+        if name in verdicts and verdicts.get(gate, False):
+            verdicts[name] = False
+    return verdicts
 
 
 def learned_probabilities(features: dict[str, float] | None) -> dict[str, float]:

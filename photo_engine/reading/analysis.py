@@ -60,9 +60,17 @@ def analyse_portrait(source: SourceImage, symmetric: bool = True) -> PortraitAna
     geometry = measure_geometry(out)
     aligned = align_face(source.rgb, out, geometry)
     crown_view = np.array([geometry.eye_mid[0], geometry.crown_y, 1.0]) @ aligned.matrix.T
-    cues = read_cues(aligned, out.hands, float(crown_view[1]))
+    cues = read_cues(aligned, out.hands + _view_hands(aligned, symmetric), float(crown_view[1]))
     background = read_background(out.region) if out.region is not None else None
     return PortraitAnalysis(source, out, geometry, aligned, cues, background, colour, symmetric, hair_job)
+
+
+def _view_hands(aligned: AlignedFace, symmetric: bool) -> list[np.ndarray]:
+    """Hands found on the aligned face view, in full-resolution pixels (as the whole-picture ones are)."""
+    from photo_engine.reading.face import models
+
+    back = cv2.invertAffineTransform(aligned.matrix)
+    return [np.c_[hand, np.ones(len(hand))] @ back.T for hand in models().hands_in(aligned.rgb, symmetric)]
 
 
 @lru_cache(maxsize=1)

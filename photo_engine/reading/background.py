@@ -33,6 +33,12 @@ class BackgroundReading:
     texture: float
     visible_share: float  # share of the head region that is background
     tone: str  # white | light-grey | light | dark | coloured
+    # The same reading in terms that a change of exposure leaves alone (ratios of grey levels, chromaticity):
+    grey: float = 0.0  # median grey level 0..255 of the background
+    grey_spread: float = 0.0  # 90th percentile of |log grey - log median|: uneven light, shadows, objects
+    contrast_texture: float = 0.0  # 90th percentile gradient over the median grey level (x100, log1p)
+    chromaticity_spread: float = 0.0  # 90th percentile distance of r,g,b shares from their median (x100)
+    chromaticity_offset: float = 0.0  # distance of the median r,g,b shares from neutral grey (x100)
 
     def matches(self, allowed: list[str]) -> bool:
         """Whether this (plain) background is one of the profile's allowed colours."""
@@ -67,6 +73,18 @@ def read_background(region: HeadRegion) -> BackgroundReading:
     gradient = np.hypot(cv2.Sobel(grey, cv2.CV_32F, 1, 0), cv2.Sobel(grey, cv2.CV_32F, 0, 1))
     texture = float(np.percentile(gradient[background], 90))
     lightness, chroma = float(median[0]), float(np.hypot(median[1], median[2]))
+    grey_bg = grey[background] + 1.0
+    grey_median = float(np.median(grey_bg))
+    shares = (rgb.astype(np.float32) + 1.0)[background]
+    shares /= shares.sum(axis=1, keepdims=True)
+    share_median = np.median(shares, axis=0)
+    invariant = {
+        "grey": grey_median - 1.0,
+        "grey_spread": float(np.percentile(np.abs(np.log(grey_bg) - np.log(grey_median)), 90)),
+        "contrast_texture": float(np.log1p(texture / grey_median * 100)),
+        "chromaticity_spread": float(np.percentile(np.linalg.norm(shares - share_median, axis=1), 90) * 100),
+        "chromaticity_offset": float(np.linalg.norm(share_median - 1 / 3) * 100),
+    }
     plain = spread <= PLAIN_SPREAD and texture <= PLAIN_TEXTURE
     tone = _tone(lightness, chroma)
     if not plain:
@@ -77,7 +95,7 @@ def read_background(region: HeadRegion) -> BackgroundReading:
         kind = "plain_dark"
     else:
         kind = "plain_color"
-    return BackgroundReading(kind, lightness, chroma, spread, texture, share, tone)
+    return BackgroundReading(kind, lightness, chroma, spread, texture, share, tone, **invariant)
 
 
 def _tone(lightness: float, chroma: float) -> str:

@@ -2,7 +2,8 @@
 
 Four models from the mediapipe 0.10.14 wheel (no download at run time): face detection (short and full
 range, to count faces at any distance), FaceMesh with iris refinement (478 landmarks), SelfieSegmentation
-(the person mask the crown is read from) and Hands (a hand over or under the face is an occlusion).
+(the person mask the crown is read from) and Hands (a hand over or under the face is an occlusion; read on
+the whole picture and again on the aligned face view, where a hand at the face is large enough to be found).
 
 FaceMesh and Hands are not mirror-symmetric: on a mirrored portrait the mesh puts lids and lips a few
 pixels elsewhere and Hands may miss a hand it found before. A mirror must not change a verdict, so the
@@ -184,7 +185,7 @@ class FaceModels:
             if landmarks is not None and not faces:
                 xs, ys = landmarks[:, 0], landmarks[:, 1]
                 faces, scores = [Box(xs.min(), ys.min(), xs.max(), ys.max())], [0.5]
-            region = self._head_region(rgb, landmarks) if landmarks is not None else None
+            region = self._head_region(rgb, landmarks, symmetric) if landmarks is not None else None
         finally:  # also when the face models raised: never leave a graph busy on the worker
             hands = hands_pending.result()
         return FaceModelOutput(width, height, faces, scores, landmarks, overview, scale, region, hands)
@@ -258,8 +259,12 @@ class FaceModels:
         lms = result.multi_face_landmarks[0].landmark
         return np.array([(p.x * w, p.y * h, p.z * w) for p in lms], dtype=np.float64)
 
-    def _head_region(self, rgb: np.ndarray, landmarks: np.ndarray) -> HeadRegion:
-        """The area a document photo would show (and a bit more): where the crown and the background are read."""
+    def _head_region(self, rgb: np.ndarray, landmarks: np.ndarray, symmetric: bool = True) -> HeadRegion:
+        """The area a document photo would show (and a bit more): where the crown and the background are read.
+
+        With ``symmetric`` the person mask is the average of the direct and the mirrored reading, like the mesh:
+        the head outline, the background and the hair shares are then the same for a portrait and its mirror.
+        """
         height, width = rgb.shape[:2]
         chin = landmarks[152, :2]
         brow = landmarks[10, :2]
@@ -277,13 +282,28 @@ class FaceModels:
             crop = shrink_to(crop, max(2, round(crop.shape[1] * scale)), max(2, round(crop.shape[0] * scale)))
         crop = np.ascontiguousarray(crop)
         scale = crop.shape[1] / (x1 - x0)
-        result = self.segmenter.process(crop)
-        person = result.segmentation_mask
-        if person is None:
-            person = np.zeros(crop.shape[:2], np.float32)
-        person = np.asarray(person, dtype=np.float32)
+        person = self._person(crop)
+        if symmetric:
+            person = 0.5 * (person + self._person(np.ascontiguousarray(crop[:, ::-1]))[:, ::-1])
         face_xy = ((landmarks[:468, 0].mean() - x0) * scale, (landmarks[:468, 1].mean() - y0) * scale)
         return HeadRegion(box, scale, crop, _keep_the_person(person, face_xy))
+
+    def hands_in(self, rgb: np.ndarray, symmetric: bool = True) -> list[np.ndarray]:
+        """Hands found on a picture (and its mirror), each (21, 2) in that picture's pixels.
+
+        Run on the aligned face view: at the view's fixed face size a hand at the chin or over an eye is
+        large enough for the palm detector, which misses most of them on the whole picture.
+        """
+        import warnings
+
+        mirrored = np.ascontiguousarray(rgb[:, ::-1]) if symmetric else None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return self._hands(np.ascontiguousarray(rgb), mirrored, self.hands, 1.0)
+
+    def _person(self, crop: np.ndarray) -> np.ndarray:
+        mask = self.segmenter.process(crop).segmentation_mask
+        return np.zeros(crop.shape[:2], np.float32) if mask is None else np.asarray(mask, dtype=np.float32)
 
     def _hands(
         self, overview: np.ndarray, mirrored_overview: np.ndarray | None, mirrored_hands: Any, scale: float

@@ -6,12 +6,13 @@ import numpy as np
 import pytest
 
 from photo_engine.judging.evaluate import TARGET, balanced_accuracy, bootstrap_interval, fold_of
-from photo_engine.judging.verdicts import ATTRIBUTE_FEATURES, committed_models, fit, matrix_of
+from photo_engine.judging.verdicts import ATTRIBUTE_FEATURES, committed_models, fit, matrix_of, training_rows
 
 # Out-of-fold floors. Where the engine reaches the 0.92 target the test asserts the target; below it the
 # floor sits just under the measured out-of-fold figure (5-fold, seed 20261201) and issue 9 stays open:
-# headwear 0.800, occluded 0.655, background 0.887, glasses 0.864 measured.
-FLOORS = {"headwear": 0.78, "occluded": 0.63, "background": 0.86, "glasses": 0.84}
+# headwear 0.879, occluded 0.756, glasses 0.904 measured (were 0.800, 0.655, 0.864; background went
+# from 0.887 to 0.939 and now holds the target).
+FLOORS = {"headwear": 0.86, "occluded": 0.74, "glasses": 0.89}
 ALL = ["headwear", "occluded", "grayscale", "background", "mouth_open", "eyes_closed", "sunglasses", "frontal",
        "glasses", "head_cut"]
 
@@ -40,8 +41,10 @@ def test_committed_weights_are_what_the_training_script_fits(labelled_records) -
     """models/verdict_weights.json is reproducible from the labels (scripts/train_photo_verdicts.py)."""
     committed = committed_models()
     assert set(committed) == set(ATTRIBUTE_FEATURES)
+    labels = {a: [r.portrait.truth[a] for r in labelled_records] for a in ATTRIBUTE_FEATURES}
     for attribute, names in ATTRIBUTE_FEATURES.items():
-        chosen = [r for r in labelled_records if r.features is not None and r.portrait.truth[attribute] is not None]
+        rows = training_rows(attribute, labels)
+        chosen = [r for r, use in zip(labelled_records, rows, strict=True) if use and r.features is not None]
         truth = np.array([bool(r.portrait.truth[attribute]) for r in chosen])
         refit = fit(attribute, names, matrix_of([r.features for r in chosen], names), truth)
         assert np.allclose(refit.weights, committed[attribute].weights, atol=1e-6), attribute
@@ -86,3 +89,19 @@ def test_feature_cache_key_covers_the_reading_stage_and_not_the_judging() -> Non
                    "models/hair_segmentation.tflite"):
         assert needed in names, needed
     assert "judging/checks.py" not in names and "outputs/render.py" not in names
+
+
+def test_clear_glasses_stand_only_where_no_sunglasses_are_seen() -> None:
+    """The glasses verdict is gated by the sunglasses one (a tinted lens has a frame too), as check_glasses is."""
+    from photo_engine.judging.verdicts import GATED_BY, learned_verdicts
+
+    assert GATED_BY["glasses"] == "sunglasses"
+    assert learned_verdicts({"glasses": 0.9, "sunglasses": 0.2}) == {"glasses": True, "sunglasses": False}
+    assert learned_verdicts({"glasses": 0.9, "sunglasses": 0.7}) == {"glasses": False, "sunglasses": True}
+    assert learned_verdicts({"glasses": 0.1, "sunglasses": 0.7})["glasses"] is False
+
+
+def test_the_glasses_model_is_fitted_without_the_sunglasses_wearers() -> None:
+    labels = {"glasses": [True, False, False, None, False], "sunglasses": [False, True, None, False, False]}
+    assert training_rows("glasses", labels) == [True, False, True, False, True]
+    assert training_rows("sunglasses", labels) == [True, True, False, True, True]

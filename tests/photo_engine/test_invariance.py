@@ -22,8 +22,10 @@ from .conftest import FEATURE_CACHE
 SAMPLE = 40
 SEED = 9
 # Measured on this sample with the committed weights: flipped verdicts per transform, out of
-# 40 portraits x 10 attributes (brightness moves the plain-light background verdict most).
-CEILING = {"mirror": 2, "jpeg60": 1, "brighter15": 11, "darker15": 7, "scale06": 2, "crop": 1}
+# 40 portraits x 10 attributes (24 before the exposure-free background and glasses cues and the mirrored person
+# mask, 12 since: borderline headwear (3), occlusion (3), sunglasses (2) and glasses (1) verdicts of a few
+# portraits, and the frontal rule of one portrait near its pose limit (3)).
+CEILING = {"mirror": 1, "jpeg60": 1, "brighter15": 3, "darker15": 4, "scale06": 2, "crop": 1}
 
 
 def _jpeg(image: Image.Image, quality: int = 95) -> bytes:
