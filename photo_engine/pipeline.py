@@ -246,9 +246,8 @@ def render_frame(analysis: PortraitAnalysis, frame: Frame, spec: PhotoSpec, repl
     """The source resampled into ``frame``; background replaced, or padding filled with the background tone."""
     source = analysis.source
     out = warp(source.rgb, frame)
-    person = _person_in_frame(analysis, frame)
-    if replace:
-        return replace_background(out, person, fill_colour(spec.backgrounds.value))
+    if replace:  # the person mask is needed only to paint a new background
+        return replace_background(out, _person_in_frame(analysis, frame), fill_colour(spec.backgrounds.value))
     if frame.needs_padding:
         inside = warp(np.full(source.rgb.shape[:2], 255, np.uint8), frame, border_value=(0,),
                       interpolation=cv2.INTER_NEAREST) > 127

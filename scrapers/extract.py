@@ -29,8 +29,9 @@ def extract_blocks(blocks: Sequence[TextBlock], rules: Sequence[Rule] = PASSAGE_
     """Observations of every rule in document order; a document list is reported at its first item."""
     observations: list[Observation] = []
     seen_groups: set[str] = set()
+    gate = _word_gate(rules)  # once per page, not once per block
     for index, block in enumerate(blocks):
-        observations.extend(observe_block(block, rules))
+        observations.extend(observe_block(block, rules, gate))
         if block.group and block.group not in seen_groups:
             seen_groups.add(block.group)
             observations.extend(_observe_list(blocks, index))
@@ -55,11 +56,18 @@ def _word_gate(rules: Sequence[Rule]) -> re.Pattern[str] | None:
     return _GATES[key]
 
 
-def observe_block(block: TextBlock, rules: Sequence[Rule] = PASSAGE_RULES) -> list[Observation]:
+_UNSET: re.Pattern[str] | None = re.compile("")  # a marker: "no gate given", distinct from "no gate (None)"
+
+
+def observe_block(
+    block: TextBlock, rules: Sequence[Rule] = PASSAGE_RULES, gate: re.Pattern[str] | None = _UNSET
+) -> list[Observation]:
+    """Observations of one block; ``gate`` is ``_word_gate(rules)`` when the caller already has it."""
     passage = Passage(block.text, block.context)
     claimed: dict[str, list[tuple[int, int]]] = {}
     found: list[tuple[int, Observation]] = []
-    gate = _word_gate(rules)
+    if gate is _UNSET:
+        gate = _word_gate(rules)
     words = gate is None or gate.search(passage.lower) is not None
     for rule in rules:
         if not rule.needs_digit and rule.cue is not None and not words:

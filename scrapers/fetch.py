@@ -441,6 +441,14 @@ def fetch_source(fetcher: Fetcher, archive: "Archive", url: str, *, source_id: s
     Sends the stored ETag / Last-Modified; a 304 records a snapshot pointing at the stored copy, a 200
     stores the body (once per distinct content). A failure is archived too (no sha256) and re-raised.
     """
+    return fetch_source_body(fetcher, archive, url, source_id=source_id)[0]
+
+
+def fetch_source_body(
+    fetcher: Fetcher, archive: "Archive", url: str, *, source_id: str | None = None
+) -> tuple[Snapshot, bytes | None]:
+    """``fetch_source``, also handing back the body received (None for a 304): the caller that reads it next
+    need not read the archived copy back and hash it again."""
     previous = archive.newest(url=url)
     etag = previous.etag if previous and archive.has_object(previous) else None
     last_modified = previous.last_modified if previous and archive.has_object(previous) else None
@@ -449,4 +457,4 @@ def fetch_source(fetcher: Fetcher, archive: "Archive", url: str, *, source_id: s
     except ScraperError as error:
         archive.record_failure(url, error, source_id=source_id)
         raise
-    return archive.record(result, source_id=source_id)
+    return archive.record(result, source_id=source_id), None if result.not_modified else (result.body or b"")

@@ -69,6 +69,7 @@ def html_blocks(content: bytes | str, *, block: str | None = None, name: str = "
         where = f"the block {block!r}" if block else "the page"
         raise ExtractionFailed(name, f"no readable text in {where} (empty, or rendered only by JavaScript)")
     mark_lists(walker.blocks)
+    soup.decompose()
     return walker.blocks
 
 

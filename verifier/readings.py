@@ -26,11 +26,12 @@ def read_all(sources: list[SourceSpec], archive: Archive, fetcher: Fetcher | Non
     lock while another parses, which delays every request behind the parsing.
     """
     if fetcher is None:
-        snapshots: list[Snapshot | str] = [_newest(source, archive) for source in sources]
+        fetched: list[tuple[Snapshot | str, bytes | None]] = [(_newest(source, archive), None) for source in sources]
     else:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-            snapshots = list(pool.map(lambda source: _fetch(source, archive, fetcher), sources))
-    return [_extract(source, archive, snapshot) for source, snapshot in zip(sources, snapshots, strict=True)]
+            fetched = list(pool.map(lambda source: _fetch(source, archive, fetcher), sources))
+    return [_extract(source, archive, snapshot, body)
+            for source, (snapshot, body) in zip(sources, fetched, strict=True)]
 
 
 def _newest(source: SourceSpec, archive: Archive) -> Snapshot | str:
@@ -38,17 +39,18 @@ def _newest(source: SourceSpec, archive: Archive) -> Snapshot | str:
     return snapshot if snapshot is not None else "no archived copy of this source"
 
 
-def _fetch(source: SourceSpec, archive: Archive, fetcher: Fetcher) -> Snapshot | str:
+def _fetch(source: SourceSpec, archive: Archive, fetcher: Fetcher) -> tuple[Snapshot | str, bytes | None]:
     from scrapers.errors import ScraperError
-    from scrapers.fetch import fetch_source
+    from scrapers.fetch import fetch_source_body
 
     try:
-        return fetch_source(fetcher, archive, source.url, source_id=source.id)
+        return fetch_source_body(fetcher, archive, source.url, source_id=source.id)
     except ScraperError as error:
-        return str(error)
+        return str(error), None
 
 
-def _extract(source: SourceSpec, archive: Archive, snapshot: Snapshot | str) -> Reading:
+def _extract(source: SourceSpec, archive: Archive, snapshot: Snapshot | str, body: bytes | None = None) -> Reading:
+    """Extract a snapshot's facts; ``body`` is the body just received, else the archived copy is read."""
     from scrapers.errors import ScraperError
     from scrapers.extract import extract_bytes
 
@@ -56,7 +58,8 @@ def _extract(source: SourceSpec, archive: Archive, snapshot: Snapshot | str) -> 
         return Reading(source_id=source.id, url=source.url, error=snapshot)
     common = _snapshot_fields(source, snapshot)
     try:
-        body = archive.body(snapshot)
+        if body is None:
+            body = archive.body(snapshot)
         if carries_reconstruction_marker(body):
             common["reconstruction"] = True
         observations = extract_bytes(body, source.kind or snapshot.kind, block=source.block, name=snapshot.url)

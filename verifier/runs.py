@@ -108,70 +108,91 @@ def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
-def save_run(db_path: Path, run: RunSummary, readings: list[Reading], finished_at: dt.datetime) -> None:
-    engine = _engine(db_path)
+def _ensure_run_tables(db_path: Path) -> None:
+    """Create the run tables when missing (checked on a plain connection; the engine only when they are)."""
+    conn = sqlite3.connect(db_path, timeout=30)
     try:
-        with engine.begin() as conn:
-            conn.execute(
-                insert(VerificationRunRow.__table__),
-                {
-                    "run_id": run.run_id,
-                    "started_at": run.started_at.isoformat(timespec="seconds"),
-                    "finished_at": finished_at.isoformat(timespec="seconds"),
-                    "mode": run.mode,
-                    "sources": len(readings),
-                    "summary_json": json.dumps(run.summary),
-                    "exit_code": run.exit_code,
-                },
-            )
-            if run.findings:
-                conn.execute(
-                    insert(FindingRow.__table__),
-                    [
-                        {
-                            "run_id": f.run_id,
-                            "finding_id": f.id,
-                            "profile": f.profile,
-                            "field": f.field,
-                            "kind": f.kind.value,
-                            "registry_value": _json(f.registry_value),
-                            "registry_unit": f.registry_unit,
-                            "observed_value": _json(f.observed_value),
-                            "observed_unit": f.observed_unit,
-                            "source": f.source,
-                            "source_url": f.source_url,
-                            "quote": f.quote,
-                            "locator": f.locator,
-                            "sha256": f.sha256,
-                            "message": f.message,
-                            "suppressed": int(f.suppressed),
-                            "fingerprint": f.fingerprint(),
-                            "details": json.dumps(f.details(), ensure_ascii=False),
-                        }
-                        for f in run.findings
-                    ],
-                )
-            if readings:
-                conn.execute(
-                    insert(SnapshotRow.__table__),
-                    [
-                        {
-                            "run_id": run.run_id,
-                            "source_id": r.source_id,
-                            "url": r.url,
-                            "sha256": r.sha256,
-                            "fetched_at": r.fetched_at.isoformat(timespec="seconds") if r.fetched_at else None,
-                            "status": r.status,
-                            "not_modified": int(r.not_modified),
-                            "reconstruction": int(r.reconstruction),
-                            "observations": len(r.observations),
-                            "error": r.error,
-                        }
-                        for r in readings
-                    ],
-                )
+        present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(finding)")}
     finally:
-        engine.dispose()
+        conn.close()
+    if all(f"{table}_no_delete" in present for table in RUN_TABLES) and "details" in columns:
+        return
+    _engine(db_path).dispose()
+
+
+def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    columns = list(rows[0])
+    conn.executemany(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(':' + c for c in columns)})", rows
+    )
+
+
+def save_run(db_path: Path, run: RunSummary, readings: list[Reading], finished_at: dt.datetime) -> None:
+    """Write the run, its findings and the snapshots it read in one transaction.
+
+    Plain sqlite3 with named parameters: a SQLAlchemy engine made for this one write cost more than the
+    write itself (engine, compiled statements and pool were built anew on every run).
+    """
+    _ensure_run_tables(db_path)
+    run_row = {
+        "run_id": run.run_id,
+        "started_at": run.started_at.isoformat(timespec="seconds"),
+        "finished_at": finished_at.isoformat(timespec="seconds"),
+        "mode": run.mode,
+        "sources": len(readings),
+        "summary_json": json.dumps(run.summary),
+        "exit_code": run.exit_code,
+    }
+    finding_rows = [
+        {
+            "run_id": f.run_id,
+            "finding_id": f.id,
+            "profile": f.profile,
+            "field": f.field,
+            "kind": f.kind.value,
+            "registry_value": _json(f.registry_value),
+            "registry_unit": f.registry_unit,
+            "observed_value": _json(f.observed_value),
+            "observed_unit": f.observed_unit,
+            "source": f.source,
+            "source_url": f.source_url,
+            "quote": f.quote,
+            "locator": f.locator,
+            "sha256": f.sha256,
+            "message": f.message,
+            "suppressed": int(f.suppressed),
+            "fingerprint": f.fingerprint(),
+            "details": json.dumps(f.details(), ensure_ascii=False),
+        }
+        for f in run.findings
+    ]
+    snapshot_rows = [
+        {
+            "run_id": run.run_id,
+            "source_id": r.source_id,
+            "url": r.url,
+            "sha256": r.sha256,
+            "fetched_at": r.fetched_at.isoformat(timespec="seconds") if r.fetched_at else None,
+            "status": r.status,
+            "not_modified": int(r.not_modified),
+            "reconstruction": int(r.reconstruction),
+            "observations": len(r.observations),
+            "error": r.error,
+        }
+        for r in readings
+    ]
+    conn = sqlite3.connect(db_path, timeout=30)  # wait for another writer as the engine does (busy_timeout)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        with conn:  # one transaction: committed whole or rolled back
+            _insert(conn, "verification_run", [run_row])
+            if finding_rows:
+                _insert(conn, "finding", finding_rows)
+            if snapshot_rows:
+                _insert(conn, "snapshot", snapshot_rows)
+    finally:
+        conn.close()
 
 
 def load_findings(db_path: Path, run_id: str) -> list[Finding]:

@@ -7,7 +7,7 @@ means the same thing for a tilted selfie and a studio portrait, for 300 px faces
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -28,6 +28,17 @@ class AlignedFace:
     person: np.ndarray  # float32 0..1, the person mask in the view (0 where unknown)
     valid: np.ndarray  # bool, view pixels that come from inside the source image
     matrix: np.ndarray  # 2x3 affine: full-resolution px -> view px
+    # The cues and the features ask for the same face-part masks many times (the oval four times, each eye
+    # with several margins): each is drawn once. Callers get a copy, since some of them edit theirs.
+    _masks: dict[tuple, np.ndarray] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _chroma: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def chroma(self) -> np.ndarray:
+        """CIELAB chroma (hypot of a and b) of every view pixel, computed once (several cues read it)."""
+        if self._chroma is None:
+            self._chroma = np.hypot(self.lab[..., 1], self.lab[..., 2])
+        return self._chroma
 
     def circle_mask(self, centre: tuple[float, float], radius: float) -> np.ndarray:
         mask = np.zeros(self.rgb.shape[:2], np.uint8)
@@ -35,11 +46,15 @@ class AlignedFace:
         return mask.astype(bool)
 
     def polygon_mask(self, indices: list[int], dilate: int = 0) -> np.ndarray:
-        mask = np.zeros(self.rgb.shape[:2], np.uint8)
-        cv2.fillPoly(mask, [np.round(self.points[indices, :2]).astype(np.int32)], 1)
-        if dilate > 0:
-            mask = cv2.dilate(mask, np.ones((2 * dilate + 1, 2 * dilate + 1), np.uint8))
-        return mask.astype(bool)
+        key = (tuple(indices), dilate)
+        cached = self._masks.get(key)
+        if cached is None:
+            mask = np.zeros(self.rgb.shape[:2], np.uint8)
+            cv2.fillPoly(mask, [np.round(self.points[indices, :2]).astype(np.int32)], 1)
+            if dilate > 0:
+                mask = cv2.dilate(mask, np.ones((2 * dilate + 1, 2 * dilate + 1), np.uint8))
+            cached = self._masks[key] = mask.astype(bool)
+        return cached.copy()
 
 
 def align_face(rgb: np.ndarray, out: FaceModelOutput, geo: FaceGeometry) -> AlignedFace:
@@ -68,7 +83,10 @@ def align_face(rgb: np.ndarray, out: FaceModelOutput, geo: FaceGeometry) -> Alig
 def _inside(width: int, height: int, matrix: np.ndarray) -> np.ndarray:
     """View pixels whose source lies inside the image (the rest is border fill)."""
     inverse = cv2.invertAffineTransform(matrix)
-    ys, xs = np.mgrid[0:HEIGHT, 0:WIDTH].astype(np.float32)
+    # A row of x and a column of y, broadcast: the same arithmetic per pixel as full coordinate grids, in the
+    # same order and types, without building and multiplying two view-sized grids.
+    xs = np.arange(WIDTH, dtype=np.float32)[None, :]
+    ys = np.arange(HEIGHT, dtype=np.float32)[:, None]
     sx = inverse[0, 0] * xs + inverse[0, 1] * ys + inverse[0, 2]
     sy = inverse[1, 0] * xs + inverse[1, 1] * ys + inverse[1, 2]
     return (sx >= 0) & (sx <= width - 1) & (sy >= 0) & (sy <= height - 1)

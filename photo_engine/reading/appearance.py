@@ -8,7 +8,7 @@ under coloured light.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import cv2
 import numpy as np
@@ -27,12 +27,21 @@ LEFT_BROW_LOW = [276, 283, 282, 295, 285]
 class SkinModel:
     lab: np.ndarray  # median L, a, b
     chroma_spread: float
+    # Distances of the last image asked about (the view is asked several times, with other tolerances).
+    _last: tuple[np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False,
+                                                                    compare=False)
+
+    def distances(self, lab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per pixel: chroma distance (a, b) to this skin, and lightness difference from it."""
+        if self._last is None or self._last[0] is not lab:
+            d_ab = np.hypot(lab[..., 1] - self.lab[1], lab[..., 2] - self.lab[2])
+            self._last = (lab, d_ab, lab[..., 0] - self.lab[0])
+        return self._last[1], self._last[2]
 
     def like(self, lab: np.ndarray, chroma_tolerance: float = 1.0, darker: float = 38,
              lighter: float = 30) -> np.ndarray:
         """Pixels whose colour could be this skin, lit brighter or darker (L is allowed to move much more)."""
-        d_ab = np.hypot(lab[..., 1] - self.lab[1], lab[..., 2] - self.lab[2])
-        d_l = lab[..., 0] - self.lab[0]
+        d_ab, d_l = self.distances(lab)
         return (d_ab < chroma_tolerance * max(9.0, 2.5 * self.chroma_spread)) & (d_l > -darker) & (d_l < lighter)
 
 
@@ -144,7 +153,7 @@ def _teeth_share(face: AlignedFace, skin: SkinModel) -> float:
     if not mouth.any():
         return 0.0
     lab = face.lab
-    chroma = np.hypot(lab[..., 1], lab[..., 2])
+    chroma = face.chroma
     skin_chroma = float(np.hypot(skin.lab[1], skin.lab[2]))
     lips_l = float(np.median(lab[..., 0][mouth]))
     teeth = mouth & (chroma < max(6.0, 0.55 * skin_chroma)) & (lab[..., 0] > max(lips_l + 12, 0.75 * skin.lab[0]))
@@ -174,10 +183,9 @@ def _foreign_share(face: AlignedFace, skin: SkinModel) -> float:
     zone = oval & ~features
     if not zone.any():
         return 0.0
-    lab = face.lab
-    chroma = np.hypot(lab[..., 1], lab[..., 2])
+    chroma = face.chroma
     skin_chroma = float(np.hypot(skin.lab[1], skin.lab[2]))
-    d_ab = np.hypot(lab[..., 1] - skin.lab[1], lab[..., 2] - skin.lab[2])
+    d_ab, _ = skin.distances(face.lab)
     foreign = zone & (d_ab > 18) & (chroma > skin_chroma + 8)
     return float(foreign.sum() / zone.sum())
 
@@ -193,14 +201,14 @@ def _head_top(face: AlignedFace, skin: SkinModel, crown_y: float) -> tuple[float
     top, p10 = int(max(0.0, crown_y)), int(pts[10, 1])
     span = p10 - top
     cx, half = int(pts[10, 0]), int(0.3 * FACE_PX)
-    zone = np.zeros_like(person)
-    zone[top + int(0.1 * span): top + int(0.6 * span), max(0, cx - half): cx + half] = True
-    zone &= person
+    # The zone is a box cut by the person mask: read it inside the box (same pixels, same order).
+    box = (slice(top + int(0.1 * span), top + int(0.6 * span)), slice(max(0, cx - half), cx + half))
+    zone = person[box]
     brows = face.polygon_mask(RIGHT_BROW) | face.polygon_mask(LEFT_BROW)
     brows &= (face.lab[..., 0] < skin.lab[0] - 8) & face.valid
     if zone.sum() < 20 or brows.sum() < 5 or span < 0.1 * FACE_PX:
         return 0.0, 0.0, False
-    top_lab = np.median(face.lab[zone], axis=0)
+    top_lab = np.median(face.lab[box][zone], axis=0)
     brow_lab = np.median(face.lab[brows], axis=0)
     frames = _material_beside_face(face, top_lab, person)
     return float(top_lab[0] - brow_lab[0]), float(np.hypot(*(top_lab[1:] - brow_lab[1:]))), frames
@@ -213,12 +221,11 @@ def _material_beside_face(face: AlignedFace, top_lab: np.ndarray, person: np.nda
     for edge, direction in ((234, -1), (454, 1)):
         x = int(pts[edge, 0])
         x0, x1 = sorted((x + direction * int(0.03 * FACE_PX), x + direction * int(0.15 * FACE_PX)))
-        zone = np.zeros_like(person)
-        zone[max(0, y0):max(0, y1), max(0, x0):max(0, x1)] = True
-        zone &= person
+        box = (slice(max(0, y0), max(0, y1)), slice(max(0, x0), max(0, x1)))
+        zone = person[box]
         if zone.sum() < 20:
             return False
-        sides.append(np.linalg.norm(np.median(face.lab[zone], axis=0) - top_lab))
+        sides.append(np.linalg.norm(np.median(face.lab[box][zone], axis=0) - top_lab))
     return bool(max(sides) < 12.0)
 
 
@@ -251,7 +258,7 @@ def _forehead_skin(face: AlignedFace, skin_like: np.ndarray) -> float:
 def _glare_share(face: AlignedFace) -> float:
     oval = face.polygon_mask(FACE_OVAL) & face.valid
     lab = face.lab
-    chroma = np.hypot(lab[..., 1], lab[..., 2])
+    chroma = face.chroma
     specular = oval & (lab[..., 0] > 92) & (chroma < 12)
     return float(specular.sum() / max(1, oval.sum()))
 
