@@ -191,8 +191,12 @@ def _store(entry: Path, record: PortraitRecord) -> None:
 def _claim(entry: Path) -> bool:
     claim = entry.with_suffix(".claim")
     try:
-        if claim.exists() and time.time() - claim.stat().st_mtime > CLAIM_STALE_S:
+        # Another process may remove its claim between any two calls here: a vanished claim is simply free.
+        if time.time() - claim.stat().st_mtime > CLAIM_STALE_S:
             claim.unlink(missing_ok=True)
+    except FileNotFoundError:
+        pass
+    try:
         os.close(os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
         return True
     except FileExistsError:

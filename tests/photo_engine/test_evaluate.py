@@ -105,3 +105,33 @@ def test_the_glasses_model_is_fitted_without_the_sunglasses_wearers() -> None:
     labels = {"glasses": [True, False, False, None, False], "sunglasses": [False, True, None, False, False]}
     assert training_rows("glasses", labels) == [True, False, True, False, True]
     assert training_rows("sunglasses", labels) == [True, True, False, True, True]
+
+
+def test_feature_cache_claims_are_exclusive_and_survive_a_racing_release(tmp_path) -> None:
+    """Two test runs share the cache folder; a claim released by another process mid-check is not an error."""
+    import threading
+
+    from photo_engine.judging.labelled import _claim
+
+    entry = tmp_path / "portrait.json"
+    assert _claim(entry) is True
+    assert _claim(entry) is False  # held by someone else
+    errors: list[BaseException] = []
+    granted = [0]
+
+    def contend() -> None:
+        try:
+            for _ in range(3000):
+                if _claim(entry):
+                    granted[0] += 1
+                    entry.with_suffix(".claim").unlink()  # the holder stores its record and releases
+        except BaseException as error:  # noqa: BLE001 - the test reports any failure of a claim
+            errors.append(error)
+
+    entry.with_suffix(".claim").unlink()
+    threads = [threading.Thread(target=contend) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and granted[0] > 0
