@@ -13,6 +13,7 @@ The archive is exported and served by a static HTTP server on 127.0.0.1 that cou
 from __future__ import annotations
 
 import functools
+import gc
 import io
 import shutil
 import statistics
@@ -129,13 +130,19 @@ def main() -> int:
             bs4_loop(urls)
             baseline_samples, bs4_samples, measured_samples = [], [], []
             for i in range(REPEAT):
+                # Each timed part starts with no garbage owed by the work before it (timeit goes further and
+                # turns the collector off): otherwise the setup's leftovers (building a registry, an offline
+                # verify) are collected, in full, inside whichever timed part happens to come next.
+                gc.collect()
                 started = time.perf_counter()
                 bare_loop(urls)
                 baseline_samples.append(time.perf_counter() - started)
+                gc.collect()
                 started = time.perf_counter()
                 bs4_loop(urls)
                 bs4_samples.append(time.perf_counter() - started)
                 data = fresh_data(tmp_path / f"run{i}")
+                gc.collect()
                 started = time.perf_counter()
                 run, _ = verify(tmp_path / f"run{i}" / "registry.db", data, data / "sources.yaml", data / "archive",
                                 mirrors=specs)
