@@ -225,6 +225,7 @@ def _unmarked_line(block: TextBlock) -> bool:
 
 _ITEM_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]")
 _BULLET = re.compile(r"^\s*([-•*–—·▪●◦‣])\s")
+_ITEM_LETTER = re.compile(r"^\s*\(?([a-zа-я])[.)]\s", re.IGNORECASE)
 
 
 def _outer_item_resumed(blocks: list[TextBlock], index: int) -> TextBlock | None:
@@ -262,6 +263,9 @@ def _continues_across_blank(last_item: str, candidate: str) -> bool:
     number, following = _ITEM_NUMBER.match(last_item), _ITEM_NUMBER.match(candidate)
     if number and following:
         return 1 <= int(following.group(1)) - int(number.group(1)) <= 2  # "7." then "9.": a skipped number
+    letter, next_letter = _ITEM_LETTER.match(last_item), _ITEM_LETTER.match(candidate)
+    if letter and next_letter:  # "а) ...", blank, "б) ...": the next letter of a lettered sub-list
+        return ord(next_letter.group(1).lower()) - ord(letter.group(1).lower()) == 1
     bullet, next_bullet = _BULLET.match(last_item), _BULLET.match(candidate)
     return bool(bullet and next_bullet and bullet.group(1) == next_bullet.group(1))
 

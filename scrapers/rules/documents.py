@@ -36,7 +36,7 @@ NOT_DOCUMENTS = re.compile(
     r"|босатыл|opening\s+hours|contacts\b|contact\s+(?:details|information|numbers?|us)\b|контакт|address|адрес"
     r"|мекенжай|телефон|using\s+eds|one-time\s+password"
     r"|online\s+service|service\s+online|онлайн|on\s+the\s+portal|на\s+портале|порталда"
-    r"|categor|категори|санат|\bapprove\b|утвердить|бекітілсін",
+    r"|categor|категори|санат|\bapprove\b|утвердить|бекітілсін|қоса\s+беріл\w*\s+отырған",
     re.IGNORECASE,
 )
 # Lead-ins that say what kind of list follows only in the line right before it (a heading further up, kept as
@@ -60,7 +60,10 @@ NOT_DOCUMENTS_NEAR = re.compile(
 THIS_ACT = re.compile(
     r"\bth(?:is|e\s+present)\s+(?:joint\s+)?(?:order|resolution|decree)\b|настоящ\w+\s+(?:совместн\w+\s+)?"
     r"(?:приказ|постановлени|решени)|осы\s+(?:бірлескен\s+)?(?:бұйрық|қаулы|шешім)"
-    r"|\bhere(?:to|of|in|by)\b|shall\s+be\s+(?:approved|declared|deemed)|утвердить\s+прилагаем",
+    r"|\bhere(?:to|of|in|by)\b|shall\s+be\s+(?:approved|declared|deemed)|утвердить\s+прилагаем"
+    # "... талаптар бекітілсін." (be approved), "«...» мемлекеттік қызмет регламенті": the acts a law approves
+    r"|бекітілсін|утверждается|(?:мемлекеттік\s+(?:көрсетілетін\s+)?қызмет|государственн\w+\s+услуг\w*)\s+"
+    r"(?:регламент|стандарт)\w*\s*[;.]?\s*$",
     re.IGNORECASE,
 )
 # An item that is a time limit ("1) 15 working days from the submission ...; 2) via the portal - 15 working
@@ -223,6 +226,21 @@ class DocumentList:
             "“Legalisation of Official Documents” shall be approved pursuant to Annex 1 hereto;\n2. That the orders "
             "in Annex 2 hereto shall be declared void;\n3. That, as far as the law permits, the Department shall:",
             note="a law's numbered clauses about itself",
+        ),
+        example(
+            "1. Бекітілген құжаттар:\n1) шетелдегі азаматтарға куәлік беру қағидалары;\n2) куәліктің үлгісі "
+            "бекітілсін.",
+            note="a Kazakh law's list of the acts it approves (бекітілсін), although the items name a certificate",
+        ),
+        example(
+            "1. Қоса беріліп отырған:\n1) төлқұжат беру қағидалары;\n2) куәлік үлгісіне қойылатын талаптар.",
+            note="'the attached:' in a Kazakh law introduces the acts it approves",
+        ),
+        example(
+            "Hand in the originals of:\n\n1. A proof of citizenship (one of the following):\n\na) an old passport,"
+            "\n\nb) an identity card;\n\n2. A birth certificate;\n\n3. A marriage certificate.",
+            (["A proof of citizenship (one of the following):", "A birth certificate", "A marriage certificate"], None),
+            note="a lettered sub-list spaced by blank lines; '2.' after it goes on with the outer list",
         ),
         example(
             "Консульство заполняет формуляры гражданам Республики Казахстан:\n1) проживающим за рубежом по "
