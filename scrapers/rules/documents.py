@@ -21,8 +21,8 @@ LEAD_IN = re.compile(
 )
 DOCUMENT_NOUN = re.compile(
     r"passport|паспорт|certificate|справк|свидетельств|куәлі|копи|copy|photo|фото|receipt|квитанц|түбіртек"
-    r"|application|заявлен|өтініш|анкет|questionnaire|\bform\b|бланк|consent|согласи|келісім|insurance"
-    r"|страхов|document|документ|құжат|удостоверени|permit|разрешени|рұқсат|contract|договор|шарт|birth"
+    r"|application|заявлен|өт[іi]н[іi]ш|анкет|questionnaire|\bform\b|бланк|consent|согласи|келісім|insurance"
+    r"|страхов|document|документ|құжат|удостоверени|permit|разрешени|рұқсат|contract|договор|шарт|birth|куәл[іi]"
     r"|рождени|туу|autobiograph|автобиограф|payment|оплат|төле|cop(?:y|ies)\b|letter|power\s+of\s+attorney"
     r"|доверенност|сенімхат|\bcard\b|карточк",
     re.IGNORECASE,
@@ -231,6 +231,18 @@ class DocumentList:
             "1. Бекітілген құжаттар:\n1) шетелдегі азаматтарға куәлік беру қағидалары;\n2) куәліктің үлгісі "
             "бекітілсін.",
             note="a Kazakh law's list of the acts it approves (бекітілсін), although the items name a certificate",
+        ),
+        example(
+            "Құжаттар тізімі\n\nЖеке тұлғалар үшін\n1. Өтiнiш (электронды түрде)\n2. Төлемді растайтын құжат\n\n"
+            "Заңды тұлғалар үшін\n1. Өтiнiш\n2. Жарғының көшірмесі\n3. Төлемді растайтын құжат",
+            (["Өтiнiш (электронды түрде)", "Төлемді растайтын құжат"], None),
+            (["Өтiнiш", "Жарғының көшірмесі", "Төлемді растайтын құжат"], None),
+            note="lists numbered from 1 under bare tab labels, below a line about documents (a Latin i in 'өтiнiш')",
+        ),
+        example(
+            "Об утверждении правил выдачи документов\nПравительство постановляет\n1. Утвердить правила.\n"
+            "2. Признать утратившими силу некоторые решения.",
+            note="a law's paragraphs under its title: an enacting formula lies between",
         ),
         example(
             "1. Қоса беріліп отырған:\n1) төлқұжат беру қағидалары;\n2) куәлік үлгісіне қойылатын талаптар.",

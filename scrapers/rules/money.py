@@ -244,6 +244,8 @@ class FeeUsd(Rule):
                 note="a daily rate of aid, not the price of a service"),
         example("Financial assistance to a stranded citizen is capped at 300 US dollars.",
                 note="money paid out, not a charge"),
+        example("Виды финансовой помощи:\n- проживание: не более 150 долларов США;\n- билет домой.",
+                note="under a heading about aid, an amount its own line does not call a charge"),
         example("Financial assistance is repaid together with the consular fee of 30 US dollars.", (30, "USD"),
                 note="the sentence names the charge"),
     )
@@ -287,3 +289,47 @@ class FeeEur(Rule):
             for m in pattern.finditer(passage.text):
                 if is_charge(passage, m.start(), m.end()):
                     yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n"))), "EUR")
+
+
+class FeeOtherCurrency(Rule):
+    """The other currencies of the consular fee table (pounds, Swiss francs, roubles, yuan), for missions in
+    the United Kingdom, Switzerland, Russia and China."""
+
+    name = "FeeOtherCurrency"
+    key = "fee"
+    description = "`35 английских фунтов стерлингов`, `£ 35`, `40 CHF`, `2265 рублей`, `255 юаней` -> GBP/CHF/RUB/CNY."
+    examples = (
+        example("Оформление паспорта — 30 английских фунтов стерлингов", (30, "GBP")),
+        example("The consular fee is £ 40.", (40, "GBP")),
+        example("Консульский сбор: 45 швейцарских франков", (45, "CHF")),
+        example("консульский сбор 2100 российских рублей", (2100, "RUB")),
+        example("fee 250 CNY per document", (250, "CNY")),
+        example("консулдық алым 25 ағылшын фунт стерлингі", (25, "GBP")),
+        example("Суточные — 2500 рублей в день", note="a daily rate, not a fee"),
+    )
+    UNITS: dict[str, str] = {
+        "фунт": "GBP", "pound": "GBP", "gbp": "GBP", "£": "GBP",
+        "франк": "CHF", "franc": "CHF", "chf": "CHF",
+        "рубл": "RUB", "руб": "RUB", "rub": "RUB", "roubl": "RUB", "rouble": "RUB", "ruble": "RUB",
+        "юан": "CNY", "yuan": "CNY", "cny": "CNY", "rmb": "CNY",
+    }
+    cue = re.compile(r"£|gbp|pound|фунт|chf|franc|франк|rub|roubl|рубл|руб\.|юан|yuan|cny|rmb")
+    AMOUNT = r"(?<![\d.,])(?P<n>(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d{1,2})?)"
+    patterns = (
+        re.compile(r"(?P<u>£)\s?(?P<n>\d+(?:[.,]\d{1,2})?)(?![\d])"),
+        re.compile(
+            AMOUNT + r"\s*(?:(?:английск\w+|ағылшын|британск\w+|швейцарск\w+|швейцар|российск\w+|ресей|китайск\w+"
+            r"|қытай|swiss|russian|chinese|british)\s+)?"
+            r"(?P<u>фунт\w*(?:\s+стерлинг\w*)?|pounds?(?:\s+sterling)?|GBP|франк\w*|francs?|CHF|рубл\w*|руб\.|RUB"
+            r"|roubles?|rubles?|юан\w*|yuan|CNY|RMB)(?![\w])",
+            re.IGNORECASE,
+        ),
+    )
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for pattern in self.patterns:
+            for m in pattern.finditer(passage.text):
+                word = m.group("u").lower()
+                unit = next((code for stem, code in self.UNITS.items() if word.startswith(stem)), None)
+                if unit and is_charge(passage, m.start(), m.end()):
+                    yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n"), money=True)), unit)
