@@ -52,7 +52,9 @@ NOT_DOCUMENTS_NEAR = re.compile(
     # "The purposes of registration are:", "Целью учета является:": aims, not documents
     r"|\bpurposes?\s+of\b[^:]{0,150}\b(?:is|are)\b|\bцель(?:ю)?\b[^:]{0,150}\bявля|\bмақсат"
     # a law's executive clause: "The Department shall ensure: 1) state registration of this order ..."
-    r"|shall\s+ensure\b|\bshall\s*:|обеспечить|қамтамасыз\s+ет",
+    r"|shall\s+ensure\b|\bshall\s*:|обеспечить|қамтамасыз\s+ет"
+    # a law's enacting formula ("... we hereby ORDER:", "ПРИКАЗЫВАЮ:", "БҰЙЫРАМЫН:"): its numbered clauses follow
+    r"|hereby\s+(?:order|decide|resolve)|приказываю|постановляе?т|постановляю|бұйырамын|қаулы\s+ет(?:еді|емін)",
     re.IGNORECASE,
 )
 # An item about the legal act itself ("state registration of this order", "настоящего постановления", "осы
@@ -253,6 +255,12 @@ class DocumentList:
             "\n\nb) an identity card;\n\n2. A birth certificate;\n\n3. A marriage certificate.",
             (["A proof of citizenship (one of the following):", "A birth certificate", "A marriage certificate"], None),
             note="a lettered sub-list spaced by blank lines; '2.' after it goes on with the outer list",
+        ),
+        example(
+            "Under the Consular Charter, we hereby ORDER:\n1. To approve the attached Rules for requesting "
+            "documents from public bodies.\n2. To recognize the earlier joint order on requesting documents as "
+            "invalid.\n3. The Consular Department shall send a copy for publication.",
+            note="a law's clauses after its enacting formula, although they speak of documents",
         ),
         example(
             "Консульство заполняет формуляры гражданам Республики Казахстан:\n1) проживающим за рубежом по "

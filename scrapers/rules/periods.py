@@ -18,7 +18,8 @@ from scrapers.rules.lexicon import AGE_STEMS, NUMBER, SPELLED_OUT, clean, to_num
 
 WORKING = r"(?:(?:working|business|work)\s+days?|work-?days|рабоч\w+\s+(?:дн\w+|день)|жұмыс\s+күн\w*)"
 CALENDAR = r"(?:calendar\s+days?|календарн\w+\s+(?:дн\w+|день)|күнтізбелік\s+күн\w*)"
-PLAIN_DAYS = r"(?:days?|дн(?:ей|я)|день|күн(?:ге|нен|ні|і)?)"
+# "суток" / "сутки" / "тәулік": a day of 24 hours, said where the count runs on weekends too
+PLAIN_DAYS = r"(?:days?|дн(?:ей|я)|день|сут(?:ок|ки)|күн(?:ге|нен|ні|і)?|тәулік\w*)"
 MINUTES = r"(?:minutes?|минут\w*|мин\.)"
 HOURS = r"(?:hours?|час(?:а|ов)?|сағат\w*)"
 MONTHS = r"(?:months?|месяц(?:а|ев)?|ай(?:дан|ға|да)?)"
@@ -56,6 +57,9 @@ class Duration(Rule):
                 note="a falling pair is not a range: the term it comes to is read"),
         example("в течение трех рабочих дней", (3, "working days")),
         example("within 10 days", (10, "days"), note="neither working nor calendar: plain days"),
+        example("Заявление подается не позднее трех суток после прибытия.", (3, "days"),
+                note="'суток': days of 24 hours, read as plain days"),
+        example("Бұрынғы азамат 30 тәулік ішінде хабарлауға міндетті.", (30, "days")),
         example("taken within the last 6 months", (6, "months")),
         example("issue of the certificate is produced during the two workdays", (2, "working days")),
         example("This order shall enter into force ten calendar days after the date of its first official publication.",
@@ -83,7 +87,7 @@ class Duration(Rule):
         re.IGNORECASE,
     )
     needs_digit = False
-    cue = re.compile(r"day|дн|день|күн|minut|минут|мин\.|hour|час|сағат|month|месяц|ай")
+    cue = re.compile(r"day|дн|день|сут|күн|тәулік|minut|минут|мин\.|hour|час|сағат|month|месяц|ай")
     # A law's own clockwork ("enters into force ten calendar days after its publication") is not a term of
     # any service: durations in such a sentence are not read.
     LAW_CLOCKWORK = re.compile(
