@@ -132,6 +132,7 @@ def mark_lists(blocks: list[TextBlock]) -> None:
             # of a law ("3. ... құжаттандыру жүйесін ... етсін." then "4. ..."): that is its sibling
             or (bool(_DOCUMENTS_LEAD.search(lead.text[-120:])) and not _NUMBERED_PARAGRAPH.match(lead.text))
         )
+        introduced = introduced or (numbered and _under_bare_label(blocks, index))
         opener = _outer_item_resumed(blocks, index) if numbered and not introduced else None
         if numbered and not introduced and opener is None:
             index += 1
@@ -172,6 +173,38 @@ def mark_lists(blocks: list[TextBlock]) -> None:
         if block.group == "break":
             block.group = None
     _mark_semicolon_lists(blocks)
+
+
+_ENACTING = re.compile(
+    r"приказываю|постановляет|постановляю|решил|бұйырамын|қаулы\s+етеді|қаулы\s+етемін|шешім\s+қабылдад"
+    r"|hereby\s+order|\bdecides?\b|\border(?:s)?\s*:",
+    re.IGNORECASE,
+)
+
+
+def _under_bare_label(blocks: list[TextBlock], index: int) -> bool:
+    """A list numbered from 1 right under a bare tab label ("Заңды тұлғалар үшін", "Для физических лиц")
+    on a page that spoke of documents a few lines above: the label introduces it although it has no colon.
+
+    Law texts number their paragraphs under short titles too, so: the numbering must go on to 2 at once,
+    the label must be short words (no digit, no closing punctuation), a line about documents must lie at
+    most eight blocks up, and no enacting formula ("ПРИКАЗЫВАЮ", "БҰЙЫРАМЫН") may lie between."""
+    first = _ITEM_NUMBER.match(blocks[index].text)
+    if first is None or int(first.group(1)) != 1 or index == 0 or index + 1 >= len(blocks):
+        return False
+    second = _ITEM_NUMBER.match(blocks[index + 1].text)
+    if second is None or int(second.group(1)) != 2:
+        return False
+    label = blocks[index - 1].text.strip()
+    if (
+        len(label) > 80 or any(ch.isdigit() for ch in label) or label[-1:] in ".;,!?"
+        or LIST_MARKER.match(label) or blocks[index - 1].group
+    ):
+        return False
+    above = blocks[max(0, index - 8):index]
+    if any(_ENACTING.search(b.text) for b in above):
+        return False
+    return any(_DOCUMENTS_LEAD.search(b.text) for b in above)
 
 
 def _restarts(last_item: str, candidate: str) -> bool:
@@ -225,6 +258,7 @@ def _unmarked_line(block: TextBlock) -> bool:
 
 _ITEM_NUMBER = re.compile(r"^\s*\(?(\d{1,2})[.)]")
 _BULLET = re.compile(r"^\s*([-•*–—·▪●◦‣])\s")
+_ITEM_LETTER = re.compile(r"^\s*\(?([a-zа-я])[.)]\s", re.IGNORECASE)
 
 
 def _outer_item_resumed(blocks: list[TextBlock], index: int) -> TextBlock | None:
@@ -262,6 +296,9 @@ def _continues_across_blank(last_item: str, candidate: str) -> bool:
     number, following = _ITEM_NUMBER.match(last_item), _ITEM_NUMBER.match(candidate)
     if number and following:
         return 1 <= int(following.group(1)) - int(number.group(1)) <= 2  # "7." then "9.": a skipped number
+    letter, next_letter = _ITEM_LETTER.match(last_item), _ITEM_LETTER.match(candidate)
+    if letter and next_letter:  # "а) ...", blank, "б) ...": the next letter of a lettered sub-list
+        return ord(next_letter.group(1).lower()) - ord(letter.group(1).lower()) == 1
     bullet, next_bullet = _BULLET.match(last_item), _BULLET.match(candidate)
     return bool(bullet and next_bullet and bullet.group(1) == next_bullet.group(1))
 

@@ -10,7 +10,16 @@ from scrapers.rules.base import Example, Passage, Rule, RuleMatch, example
 from scrapers.rules.counts import PageCount, PhotoCount, PhotoCountSingular
 from scrapers.rules.descriptive import AgeIrrespective, DigitalSignature, FileFormat, IssuingBody, ServiceCode
 from scrapers.rules.documents import DocumentList
-from scrapers.rules.money import FeeMci, FeeMciTengePair, FeePercentOfMci, FeeTenge, FeeUsd, FreeOfCharge
+from scrapers.rules.money import (
+    FeeEur,
+    FeeMci,
+    FeeMciTengePair,
+    FeeOtherCurrency,
+    FeePercentOfMci,
+    FeeTenge,
+    FeeUsd,
+    FreeOfCharge,
+)
 from scrapers.rules.periods import Age, AgeLabelled, Duration, Validity
 from scrapers.rules.sizes import DigitalDpi, DigitalPixels, FaceRatio, FileMaxSize, PhotoSize, PhotoSizeBare
 from scrapers.rules.traits import (
@@ -30,6 +39,8 @@ PASSAGE_RULES: tuple[Rule, ...] = (
     FeeMci(),
     FeeTenge(),
     FeeUsd(),
+    FeeEur(),
+    FeeOtherCurrency(),
     FreeOfCharge(),
     PhotoSize(),
     PhotoSizeBare(),

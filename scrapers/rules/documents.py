@@ -21,8 +21,8 @@ LEAD_IN = re.compile(
 )
 DOCUMENT_NOUN = re.compile(
     r"passport|паспорт|certificate|справк|свидетельств|куәлі|копи|copy|photo|фото|receipt|квитанц|түбіртек"
-    r"|application|заявлен|өтініш|анкет|questionnaire|\bform\b|бланк|consent|согласи|келісім|insurance"
-    r"|страхов|document|документ|құжат|удостоверени|permit|разрешени|рұқсат|contract|договор|шарт|birth"
+    r"|application|заявлен|өт[іi]н[іi]ш|анкет|questionnaire|\bform\b|бланк|consent|согласи|келісім|insurance"
+    r"|страхов|document|документ|құжат|удостоверени|permit|разрешени|рұқсат|contract|договор|шарт|birth|куәл[іi]"
     r"|рождени|туу|autobiograph|автобиограф|payment|оплат|төле|cop(?:y|ies)\b|letter|power\s+of\s+attorney"
     r"|доверенност|сенімхат|\bcard\b|карточк",
     re.IGNORECASE,
@@ -36,7 +36,7 @@ NOT_DOCUMENTS = re.compile(
     r"|босатыл|opening\s+hours|contacts\b|contact\s+(?:details|information|numbers?|us)\b|контакт|address|адрес"
     r"|мекенжай|телефон|using\s+eds|one-time\s+password"
     r"|online\s+service|service\s+online|онлайн|on\s+the\s+portal|на\s+портале|порталда"
-    r"|categor|категори|санат|\bapprove\b|утвердить|бекітілсін",
+    r"|categor|категори|санат|\bapprove\b|утвердить|бекітілсін|қоса\s+беріл\w*\s+отырған",
     re.IGNORECASE,
 )
 # Lead-ins that say what kind of list follows only in the line right before it (a heading further up, kept as
@@ -52,7 +52,9 @@ NOT_DOCUMENTS_NEAR = re.compile(
     # "The purposes of registration are:", "Целью учета является:": aims, not documents
     r"|\bpurposes?\s+of\b[^:]{0,150}\b(?:is|are)\b|\bцель(?:ю)?\b[^:]{0,150}\bявля|\bмақсат"
     # a law's executive clause: "The Department shall ensure: 1) state registration of this order ..."
-    r"|shall\s+ensure\b|\bshall\s*:|обеспечить|қамтамасыз\s+ет",
+    r"|shall\s+ensure\b|\bshall\s*:|обеспечить|қамтамасыз\s+ет"
+    # a law's enacting formula ("... we hereby ORDER:", "ПРИКАЗЫВАЮ:", "БҰЙЫРАМЫН:"): its numbered clauses follow
+    r"|hereby\s+(?:order|decide|resolve)|приказываю|постановляе?т|постановляю|бұйырамын|қаулы\s+ет(?:еді|емін)",
     re.IGNORECASE,
 )
 # An item about the legal act itself ("state registration of this order", "настоящего постановления", "осы
@@ -60,7 +62,10 @@ NOT_DOCUMENTS_NEAR = re.compile(
 THIS_ACT = re.compile(
     r"\bth(?:is|e\s+present)\s+(?:joint\s+)?(?:order|resolution|decree)\b|настоящ\w+\s+(?:совместн\w+\s+)?"
     r"(?:приказ|постановлени|решени)|осы\s+(?:бірлескен\s+)?(?:бұйрық|қаулы|шешім)"
-    r"|\bhere(?:to|of|in|by)\b|shall\s+be\s+(?:approved|declared|deemed)|утвердить\s+прилагаем",
+    r"|\bhere(?:to|of|in|by)\b|shall\s+be\s+(?:approved|declared|deemed)|утвердить\s+прилагаем"
+    # "... талаптар бекітілсін." (be approved), "«...» мемлекеттік қызмет регламенті": the acts a law approves
+    r"|бекітілсін|утверждается|(?:мемлекеттік\s+(?:көрсетілетін\s+)?қызмет|государственн\w+\s+услуг\w*)\s+"
+    r"(?:регламент|стандарт)\w*\s*[;.]?\s*$",
     re.IGNORECASE,
 )
 # An item that is a time limit ("1) 15 working days from the submission ...; 2) via the portal - 15 working
@@ -223,6 +228,39 @@ class DocumentList:
             "“Legalisation of Official Documents” shall be approved pursuant to Annex 1 hereto;\n2. That the orders "
             "in Annex 2 hereto shall be declared void;\n3. That, as far as the law permits, the Department shall:",
             note="a law's numbered clauses about itself",
+        ),
+        example(
+            "1. Бекітілген құжаттар:\n1) шетелдегі азаматтарға куәлік беру қағидалары;\n2) куәліктің үлгісі "
+            "бекітілсін.",
+            note="a Kazakh law's list of the acts it approves (бекітілсін), although the items name a certificate",
+        ),
+        example(
+            "Құжаттар тізімі\n\nЖеке тұлғалар үшін\n1. Өтiнiш (электронды түрде)\n2. Төлемді растайтын құжат\n\n"
+            "Заңды тұлғалар үшін\n1. Өтiнiш\n2. Жарғының көшірмесі\n3. Төлемді растайтын құжат",
+            (["Өтiнiш (электронды түрде)", "Төлемді растайтын құжат"], None),
+            (["Өтiнiш", "Жарғының көшірмесі", "Төлемді растайтын құжат"], None),
+            note="lists numbered from 1 under bare tab labels, below a line about documents (a Latin i in 'өтiнiш')",
+        ),
+        example(
+            "Об утверждении правил выдачи документов\nПравительство постановляет\n1. Утвердить правила.\n"
+            "2. Признать утратившими силу некоторые решения.",
+            note="a law's paragraphs under its title: an enacting formula lies between",
+        ),
+        example(
+            "1. Қоса беріліп отырған:\n1) төлқұжат беру қағидалары;\n2) куәлік үлгісіне қойылатын талаптар.",
+            note="'the attached:' in a Kazakh law introduces the acts it approves",
+        ),
+        example(
+            "Hand in the originals of:\n\n1. A proof of citizenship (one of the following):\n\na) an old passport,"
+            "\n\nb) an identity card;\n\n2. A birth certificate;\n\n3. A marriage certificate.",
+            (["A proof of citizenship (one of the following):", "A birth certificate", "A marriage certificate"], None),
+            note="a lettered sub-list spaced by blank lines; '2.' after it goes on with the outer list",
+        ),
+        example(
+            "Under the Consular Charter, we hereby ORDER:\n1. To approve the attached Rules for requesting "
+            "documents from public bodies.\n2. To recognize the earlier joint order on requesting documents as "
+            "invalid.\n3. The Consular Department shall send a copy for publication.",
+            note="a law's clauses after its enacting formula, although they speak of documents",
         ),
         example(
             "Консульство заполняет формуляры гражданам Республики Казахстан:\n1) проживающим за рубежом по "

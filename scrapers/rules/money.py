@@ -21,6 +21,37 @@ MCI_IN_TENGE: dict[str, float] = {
 }
 PAIR_TOLERANCE = 0.006
 
+# An amount followed by "a day" / "в день" / "per month" is a rate (an allowance, a cap on expenses, a salary),
+# never the price of a service: "meals (no more than the equivalent of 80 US dollars a day)".
+RATE_AFTER = re.compile(
+    r"\s*(?:\)\s*)?(?:(?:в|за|на|per|a|an|each|every|/)\s*(?:один\s+|одни\s+|one\s+)?"
+    r"(?:день|сутки|месяц|night|day|month)|күніне|тәулігіне|айына)(?![\w])",
+    re.IGNORECASE,
+)
+# Money that a page pays out or caps (financial aid, benefits, salaries, income), unless its own sentence
+# also names a charge: the role of the number is not a fee.
+PAID_OUT = re.compile(
+    r"финансов\w*\s+помощ|материальн\w*\s+помощ|financial\s+(?:aid|assistance|help)|қаржылық\s+көмек"
+    r"|salar|wage|зарплат|заработн\w*\s+плат|жалақ|\bincome|доход|табыс|пособи|allowance|жәрдемақ"
+    r"|stipend|стипенди|scholarship|compensat|компенсац|өтемақ",
+    re.IGNORECASE,
+)
+CHARGE_WORD = re.compile(
+    r"\bfees?\b|\bduty\b|\bduties\b|\bcharge|\bcosts?\b|\bprice|\bpay|сбор|пошлин|плат[аеуы]\b|оплат|стоимост"
+    r"|тариф|\bбаж|алым|төле|құны",
+    re.IGNORECASE,
+)
+
+
+def is_charge(passage: Passage, start: int, end: int) -> bool:
+    """Whether an amount read at passage.text[start:end] can be the price of a service (see RATE_AFTER, PAID_OUT)."""
+    if RATE_AFTER.match(passage.text, end):
+        return False
+    segment = passage.segment_text(start)
+    if PAID_OUT.search(segment) or PAID_OUT.search(passage.context or ""):
+        return bool(CHARGE_WORD.search(segment))
+    return True
+
 
 class FeePercentOfMci(Rule):
     """A duty stated as a percentage of the MCI; read as a fraction of one MCI."""
@@ -47,7 +78,8 @@ class FeePercentOfMci(Rule):
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for pattern in self.patterns:
             for m in pattern.finditer(passage.text):
-                yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n")) / 100), "MCI")
+                if is_charge(passage, m.start(), m.end()):
+                    yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n")) / 100), "MCI")
 
 
 class FeeMci(Rule):
@@ -67,7 +99,8 @@ class FeeMci(Rule):
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for m in self.pattern.finditer(passage.text):
-            yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n"))), "MCI")
+            if is_charge(passage, m.start(), m.end()):
+                yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n"))), "MCI")
 
 
 class FeeTenge(Rule):
@@ -101,7 +134,8 @@ class FeeTenge(Rule):
                 tiyn = m.groupdict().get("t")
                 if tiyn:
                     amount += int(tiyn) / 100
-                yield RuleMatch(m.start(), m.end(), clean(amount), "KZT")
+                if is_charge(passage, m.start(), m.end()):
+                    yield RuleMatch(m.start(), m.end(), clean(amount), "KZT")
 
 
 class FeeMciTengePair(Rule):
@@ -206,6 +240,14 @@ class FeeUsd(Rule):
         example("Fee: 80 US dollars", (80, "USD")),
         example("консульский сбор – 60 долларов США", (60, "USD")),
         example("Call us at +1 202 555 0100", note="no currency"),
+        example("Aid covers meals (no more than the equivalent of 60 US dollars a day).",
+                note="a daily rate of aid, not the price of a service"),
+        example("Financial assistance to a stranded citizen is capped at 300 US dollars.",
+                note="money paid out, not a charge"),
+        example("Виды финансовой помощи:\n- проживание: не более 150 долларов США;\n- билет домой.",
+                note="under a heading about aid, an amount its own line does not call a charge"),
+        example("Financial assistance is repaid together with the consular fee of 30 US dollars.", (30, "USD"),
+                note="the sentence names the charge"),
     )
     cue = re.compile(r"\$|usd|dollar|доллар")
     patterns = (
@@ -217,5 +259,77 @@ class FeeUsd(Rule):
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for pattern in self.patterns:
             for m in pattern.finditer(passage.text):
-                yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n"))), "USD")
+                if is_charge(passage, m.start(), m.end()):
+                    yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n"))), "USD")
 
+
+
+class FeeEur(Rule):
+    """Consular missions in Europe state their fees in euro."""
+
+    name = "FeeEur"
+    key = "fee"
+    description = "`35 евро`, `€ 35`, `35 €`, `35 EUR`, `35 euros`, `35 еуро` -> EUR."
+    examples = (
+        example("Оформление паспорта гражданина — 30 евро", (30, "EUR")),
+        example("The consular fee is € 45.", (45, "EUR")),
+        example("Fee: 25 euros per document", (25, "EUR")),
+        example("консулдық алым 20 еуро", (20, "EUR")),
+        example("Суточные: не более 70 евро в день", note="a daily rate, not a fee"),
+    )
+    cue = re.compile(r"€|eur|евро|еуро")
+    patterns = (
+        re.compile(r"€\s?(?P<n>\d+(?:[.,]\d{1,2})?)(?![\d])"),
+        re.compile(r"(?<![\d.,])(?P<n>\d+(?:[.,]\d{1,2})?)\s*(?:€|EUR(?:O|OS)?|euros?|евро|еуро)(?![\w])",
+                   re.IGNORECASE),
+    )
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for pattern in self.patterns:
+            for m in pattern.finditer(passage.text):
+                if is_charge(passage, m.start(), m.end()):
+                    yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n"))), "EUR")
+
+
+class FeeOtherCurrency(Rule):
+    """The other currencies of the consular fee table (pounds, Swiss francs, roubles, yuan), for missions in
+    the United Kingdom, Switzerland, Russia and China."""
+
+    name = "FeeOtherCurrency"
+    key = "fee"
+    description = "`35 английских фунтов стерлингов`, `£ 35`, `40 CHF`, `2265 рублей`, `255 юаней` -> GBP/CHF/RUB/CNY."
+    examples = (
+        example("Оформление паспорта — 30 английских фунтов стерлингов", (30, "GBP")),
+        example("The consular fee is £ 40.", (40, "GBP")),
+        example("Консульский сбор: 45 швейцарских франков", (45, "CHF")),
+        example("консульский сбор 2100 российских рублей", (2100, "RUB")),
+        example("fee 250 CNY per document", (250, "CNY")),
+        example("консулдық алым 25 ағылшын фунт стерлингі", (25, "GBP")),
+        example("Суточные — 2500 рублей в день", note="a daily rate, not a fee"),
+    )
+    UNITS: dict[str, str] = {
+        "фунт": "GBP", "pound": "GBP", "gbp": "GBP", "£": "GBP",
+        "франк": "CHF", "franc": "CHF", "chf": "CHF",
+        "рубл": "RUB", "руб": "RUB", "rub": "RUB", "roubl": "RUB", "rouble": "RUB", "ruble": "RUB",
+        "юан": "CNY", "yuan": "CNY", "cny": "CNY", "rmb": "CNY",
+    }
+    cue = re.compile(r"£|gbp|pound|фунт|chf|franc|франк|rub|roubl|рубл|руб\.|юан|yuan|cny|rmb")
+    AMOUNT = r"(?<![\d.,])(?P<n>(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:[.,]\d{1,2})?)"
+    patterns = (
+        re.compile(r"(?P<u>£)\s?(?P<n>\d+(?:[.,]\d{1,2})?)(?![\d])"),
+        re.compile(
+            AMOUNT + r"\s*(?:(?:английск\w+|ағылшын|британск\w+|швейцарск\w+|швейцар|российск\w+|ресей|китайск\w+"
+            r"|қытай|swiss|russian|chinese|british)\s+)?"
+            r"(?P<u>фунт\w*(?:\s+стерлинг\w*)?|pounds?(?:\s+sterling)?|GBP|франк\w*|francs?|CHF|рубл\w*|руб\.|RUB"
+            r"|roubles?|rubles?|юан\w*|yuan|CNY|RMB)(?![\w])",
+            re.IGNORECASE,
+        ),
+    )
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        for pattern in self.patterns:
+            for m in pattern.finditer(passage.text):
+                word = m.group("u").lower()
+                unit = next((code for stem, code in self.UNITS.items() if word.startswith(stem)), None)
+                if unit and is_charge(passage, m.start(), m.end()):
+                    yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n"), money=True)), unit)

@@ -18,12 +18,24 @@ from scrapers.rules.lexicon import AGE_STEMS, NUMBER, SPELLED_OUT, clean, to_num
 
 WORKING = r"(?:(?:working|business|work)\s+days?|work-?days|рабоч\w+\s+(?:дн\w+|день)|жұмыс\s+күн\w*)"
 CALENDAR = r"(?:calendar\s+days?|календарн\w+\s+(?:дн\w+|день)|күнтізбелік\s+күн\w*)"
-PLAIN_DAYS = r"(?:days?|дн(?:ей|я)|день|күн(?:ге|нен|ні|і)?)"
+# "суток" / "сутки" / "тәулік": a day of 24 hours, said where the count runs on weekends too
+PLAIN_DAYS = r"(?:days?|дн(?:ей|я)|день|сут(?:ок|ки)|күн(?:ге|нен|ні|і)?|тәулік\w*)"
 MINUTES = r"(?:minutes?|минут\w*|мин\.)"
 HOURS = r"(?:hours?|час(?:а|ов)?|сағат\w*)"
 MONTHS = r"(?:months?|месяц(?:а|ев)?|ай(?:дан|ға|да)?)"
 YEARS = r"(?:years?|лет|года?|жыл\w*)"
 RUS_YEARS = r"(?:\s*-\s*(?:ти|и))?\s*(?:лет|года?)(?![\w])"
+# Validity in years or in months ("issued for a period not exceeding three months"); the unit is read back
+# from the words after the number.
+SPAN_EN = rf"(?:{YEARS}|{MONTHS})(?![\w])"
+SPAN_RU = r"(?:\s*-\s*(?:ти|и))?\s*(?:лет|года?|месяц(?:а|ев)?)(?![\w])"
+NOT_EXCEEDING = r"(?:(?:not|no)\s+(?:exceeding|more\s+than|longer\s+than)\s+)?"
+MONTH_WORD = re.compile(r"month|месяц|\bай", re.IGNORECASE)
+# A fee table's price tiers by validity: "1 год - 170 евро", "2 years: $ 200".
+PRICE_AFTER = (
+    r"\s*[-–—:]\s*(?=(?:€|\$)?\s?\d[\d\s.,]*\s*(?:евро|еуро|€|EUR|euros?|USD|US\s+dollars?|\$|доллар\w*|долл\.?"
+    r"|тенге|теңге|KZT|₸|МРП|MCI|АЕК)|(?:€|\$)\s?\d)"
+)
 
 
 class Duration(Rule):
@@ -45,6 +57,9 @@ class Duration(Rule):
                 note="a falling pair is not a range: the term it comes to is read"),
         example("в течение трех рабочих дней", (3, "working days")),
         example("within 10 days", (10, "days"), note="neither working nor calendar: plain days"),
+        example("Заявление подается не позднее трех суток после прибытия.", (3, "days"),
+                note="'суток': days of 24 hours, read as plain days"),
+        example("Бұрынғы азамат 30 тәулік ішінде хабарлауға міндетті.", (30, "days")),
         example("taken within the last 6 months", (6, "months")),
         example("issue of the certificate is produced during the two workdays", (2, "working days")),
         example("This order shall enter into force ten calendar days after the date of its first official publication.",
@@ -72,7 +87,7 @@ class Duration(Rule):
         re.IGNORECASE,
     )
     needs_digit = False
-    cue = re.compile(r"day|дн|день|күн|minut|минут|мин\.|hour|час|сағат|month|месяц|ай")
+    cue = re.compile(r"day|дн|день|сут|күн|тәулік|minut|минут|мин\.|hour|час|сағат|month|месяц|ай")
     # A law's own clockwork ("enters into force ten calendar days after its publication") is not a term of
     # any service: durations in such a sentence are not read.
     LAW_CLOCKWORK = re.compile(
@@ -159,7 +174,15 @@ class Validity(Rule):
         example("10 жыл мерзімге беріледі", (10, "years")),
         example("вид на жительство выдается на 10 лет", (10, "years")),
         example("Куәлік 10 жылға беріледі.", (10, "years")),
-        example("its validity period shall expire not earlier than 3 months", note="months: not a validity in years"),
+        example("its validity period shall expire not earlier than 3 months",
+                note="a passport's remaining validity demanded by a visa page is not the validity of what is issued"),
+        example("The travel paper is good for one journey and is issued for a period not exceeding three months.",
+                (3, "months"), note="a validity in months"),
+        example("Справка действительна в течение 6 месяцев со дня выдачи.", (6, "months")),
+        example("Куәлік 3 айға дейін беріледі.", (3, "months")),
+        example("Водительские права лишаются сроком на 6 месяцев.", note="a suspension term, not a validity"),
+        example("Многократная виза:\n1 год - 150 евро", (1, "years"),
+                note="a fee table's price tier by the visa's validity"),
         example("gives the right to stay in Kazakhstan for the period of the contract, but not more than one year",
                 (1, "years")),
         example("Multiple-entry up to 3 years (for the first time the visa is issued up to 1 year).",
@@ -168,31 +191,34 @@ class Validity(Rule):
     patterns = tuple(
         re.compile(p, re.IGNORECASE)
         for p in (
-            rf"valid(?:ity)?\s+(?:for|of)\s+(?:a\s+(?:period|term)\s+of\s+)?(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{YEARS}",
-            rf"issued\b[^.;|]{{0,80}}?\bfor\s+(?:a\s+(?:period|term)\s+of\s+)?(?:validity\s+)?(?:for\s+)?"
-            rf"(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{YEARS}",
-            rf"validity\s+(?:period|term)\b[^.;|]{{0,60}}?(?:\bis|\bof|:|-|–|—)\s*(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{YEARS}",
+            rf"valid(?:ity)?\s+(?:for|of)\s+(?:a\s+(?:period|term)\s+of\s+)?(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{SPAN_EN}",
+            rf"issued\b[^.;|]{{0,80}}?\bfor\s+(?:a\s+(?:period|term)\s+(?:of\s+)?)?(?:validity\s+)?(?:for\s+)?"
+            rf"(?:up\s+to\s+)?{NOT_EXCEEDING}(?P<n>{NUMBER})\s+{SPAN_EN}",
+            rf"validity\s+(?:period|term)\b[^.;|]{{0,60}}?(?:\bis|\bof|:|-|–|—)\s*(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{SPAN_EN}",
+            # "сроком на 6 месяцев" also suspends a licence or bans entry: only years here
             rf"(?:сроком|на\s+срок)\s+(?:на\s+|до\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
-            rf"срок\w*\s+действия\b[^.;|]{{0,80}}?(?:[-–—:]|составляет)\s*(?:до\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
-            rf"действител\w+\s+(?:в\s+течение\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
-            rf"выда[её]\w*\b[^.;|]{{0,60}}?\bна\s+(?:срок\s+)?(?:до\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
+            rf"срок\w*\s+действия\b[^.;|]{{0,80}}?(?:[-–—:]|составляет)\s*(?:до\s+)?(?P<n>{NUMBER}){SPAN_RU}",
+            rf"действител\w+\s+(?:в\s+течение\s+)?(?P<n>{NUMBER}){SPAN_RU}",
+            rf"выда[её]\w*\b[^.;|]{{0,60}}?\bна\s+(?:срок\s+)?(?:не\s+более\s+|до\s+)?(?P<n>{NUMBER}){SPAN_RU}",
             rf"(?:right\s+to\s+stay|permit\s+is\s+issued|visa\s+is\s+issued)\b[^.;|]{{0,120}}?\b"
-            rf"(?:not\s+more\s+than|no\s+more\s+than|up\s+to)\s+(?P<n>{NUMBER})\s+{YEARS}",
+            rf"(?:not\s+more\s+than|no\s+more\s+than|up\s+to)\s+(?P<n>{NUMBER})\s+{SPAN_EN}",
             rf"(?:single|multiple)-entry\s+up\s+to\s+(?P<n>{NUMBER})\s+{YEARS}",
-            rf"(?P<n>{NUMBER})\s+жылға\s+(?:дейін\s+)?беріл\w*",
-            rf"(?P<n>{NUMBER})\s+жыл(?:ға|дық)?\s+(?:мерзімге|мерзімі|мерзімде)",
-            rf"қолданылу\s+мерзімі\b[^.;|]{{0,60}}?(?P<n>{NUMBER})\s+жыл\w*",
+            rf"(?P<n>{NUMBER})\s+(?:жылға|айға)\s+(?:дейін\s+)?беріл\w*",
+            rf"(?P<n>{NUMBER})\s+(?:жыл|ай)(?:ға|дық)?\s+(?:мерзімге|мерзімі|мерзімде)",
+            rf"қолданылу\s+мерзімі\b[^.;|]{{0,60}}?(?P<n>{NUMBER})\s+(?:жыл|ай)\w*",
+            rf"^\s*(?:до\s+|up\s+to\s+)?(?P<n>{NUMBER})\s*(?:год[а]?|лет|years?|жыл)(?![\w]){PRICE_AFTER}",
         )
     )
     needs_digit = False
-    cue = re.compile(r"year|лет|год|жыл")
+    cue = re.compile(r"year|лет|год|жыл|month|месяц|ай")
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for pattern in self.patterns:
             for m in pattern.finditer(passage.text):
                 value = to_number(m.group("n"))
-                if 0 < value <= 100:
-                    yield RuleMatch(m.start("n"), m.end(), clean(value), "years")
+                months = bool(MONTH_WORD.search(passage.text, m.end("n"), m.end()))
+                if 0 < value <= (120 if months else 100):
+                    yield RuleMatch(m.start("n"), m.end(), clean(value), "months" if months else "years")
 
 
 class Age(Rule):
