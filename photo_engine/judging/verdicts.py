@@ -36,7 +36,7 @@ ATTRIBUTE_FEATURES: dict[str, list[str]] = {
                  "forehead_hair", "forehead_skin", "top_hair_soft", "top_vs_side", "top_texture", "top_vs_skin_l",
                  "outline_w1", "outline_w3"],
     "occluded": ["hand_near", "foreign", "face_skin", "forehead_skin", "eye_hair", "brow_hair", "forehead_hair",
-                 "lens_skin"],
+                 "lens_skin", "pose_hand_near", "pose_hand_min"],
     "grayscale": ["chroma_mean", "chroma_p99", "chroma_p90", "hue_concentration", "skin_chroma", "was_greyscale"],
     # Continuous readings only: the plain/busy kinds are thresholds that a small change of exposure crosses.
     "background": ["bg_lightness", "bg_chroma", "bg_spread", "bg_texture", "bg_rel", "bg_contrast_texture",

@@ -20,9 +20,9 @@ from photo_engine.judging.verdicts import (
 # Out-of-fold floors. Where the engine reaches the 0.92 target the test asserts the target; below it the
 # floor sits just under the measured out-of-fold figure (5-fold, seed 20261201) and issue 9 stays open.
 # Since the shrinkage is chosen inside each training fold (nested), the figures are honest: headwear 0.844,
-# occluded 0.742, glasses 0.904. The headwear and occluded floors went down (0.86 and 0.74 before): those were
-# set under figures for which the shrinkage had been picked looking at the out-of-fold result.
-FLOORS = {"headwear": 0.83, "occluded": 0.73, "glasses": 0.89}
+# occluded 0.742 (0.776 with the body model's hand cue), glasses 0.904. The headwear floor went down (0.86
+# before): it was set under a figure for which the shrinkage had been picked looking at the out-of-fold result.
+FLOORS = {"headwear": 0.83, "occluded": 0.76, "glasses": 0.89}
 ALL = ["headwear", "occluded", "grayscale", "background", "mouth_open", "eyes_closed", "sunglasses", "frontal",
        "glasses", "head_cut"]
 
