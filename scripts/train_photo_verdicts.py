@@ -2,7 +2,9 @@
 
 Run: .venv/bin/python scripts/train_photo_verdicts.py [FOLDER ...]
 (default: ../shared/eval/portraits and ../shared/eval/pool). The same fit, inside k-fold cross-validation,
-gives the out-of-fold figures of `kzdocs photo evaluate`; this script only fixes the final weights.
+gives the out-of-fold figures of `kzdocs photo evaluate`; this script only fixes the final weights. The
+shrinkage of each attribute is chosen here as inside each evaluation fold: by inner 5-fold cross-validation
+over the rows fitted (verdicts.choose_l2); the file records the choice.
 The images never enter the repository: only these weights, a few numbers per attribute, do.
 """
 
@@ -23,8 +25,8 @@ from photo_engine.judging.labelled import read_all, read_labels  # noqa: E402
 from photo_engine.judging.verdicts import (  # noqa: E402
     ATTRIBUTE_FEATURES,
     GATED_BY,
-    L2,
-    L2_BY_ATTRIBUTE,
+    INNER_FOLDS,
+    L2_GRID,
     WEIGHTS,
     fit,
     matrix_of,
@@ -46,7 +48,8 @@ def main(argv: list[str]) -> int:
         models[attribute] = model.model_dump()
     document = {"about": "Logistic verdicts of the photo engine; written by scripts/train_photo_verdicts.py",
                 "labelled_folders": [f.name for f in folders], "portraits": len(records),
-                "l2": L2, "l2_by_attribute": L2_BY_ATTRIBUTE, "gated_by": GATED_BY,
+                "l2_grid": list(L2_GRID), "inner_folds": INNER_FOLDS,
+                "l2_chosen": {name: model["l2"] for name, model in models.items()}, "gated_by": GATED_BY,
                 "models": models}
     WEIGHTS.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {WEIGHTS} ({len(models)} attributes, {len(records)} portraits)")

@@ -2,6 +2,8 @@
 
 Every weight fitted on labels is fitted inside k-fold cross-validation over all given folders together
 (one fold assignment per portrait, fixed by a seed); each portrait is judged by models that never saw it.
+The shrinkage of each model is chosen inside each training fold too (an inner cross-validation on that fold's
+rows only, verdicts.choose_l2), so no setting is picked by looking at the figure reported.
 That out-of-fold figure is the headline, with a 95 % bootstrap interval; the in-sample figure (models fitted
 on everything, as committed) stands beside it to show how much fitting flatters.
 

@@ -32,6 +32,7 @@ def portrait_features(analysis: PortraitAnalysis) -> dict[str, float] | None:
     features.update(_background(analysis))
     features.update(_hair(analysis.aligned, _hair_in_view(analysis), analysis.cues.skin_lab[0]))
     features.update(_glasses(analysis.aligned))
+    features.update(_body_hands(analysis.models.bodies))
     analysis._features = features  # type: ignore[attr-defined]
     return features
 
@@ -68,6 +69,39 @@ def _cues(a: PortraitAnalysis) -> dict[str, float]:
         "skin_ita": float(math.degrees(math.atan2(c.skin_lab[0] - 50.0, c.skin_lab[2]))),
         "sharpness": float(math.log1p(c.sharpness)), "clipped": c.clipped_share,
     }
+
+
+# Pose body points: 7 and 8 the ears, 9 and 10 the mouth corners, 15 to 22 wrists, little fingers, index
+# fingers and thumbs of both hands. Only symmetric sets are used, so a mirrored reading means the same.
+POSE_EARS, POSE_MOUTH, POSE_HAND = (7, 8), (9, 10), tuple(range(15, 23))
+POSE_FAR = 3.0  # ear spans: a hand this far from the mouth, or unseen, is not at the face
+
+
+def _body_hands(bodies: list[np.ndarray]) -> dict[str, float]:
+    """How close the body model puts a visible hand to the mouth, in ear-to-ear spans.
+
+    Why: a fist under the chin, fingers over the lips or a hand holding a cigarette are what the palm
+    detector misses most (it needs a whole, open palm); the body model places the wrist and fingers from
+    the arm. ``pose_hand_near`` is the largest visibility x exp(-distance^2) over the hand points,
+    ``pose_hand_min`` the nearest visible one (POSE_FAR when none); both averaged over the orientations read
+    (an orientation with no body seen counts as no hand at the face).
+    """
+    near, nearest = [], []
+    for body in bodies:
+        if len(body) == 0:  # this orientation was read and no body was seen
+            near.append(0.0)
+            nearest.append(POSE_FAR)
+            continue
+        span = max(float(np.linalg.norm(body[POSE_EARS[0], :2] - body[POSE_EARS[1], :2])), 1e-3)
+        mouth = body[list(POSE_MOUTH), :2].mean(axis=0)
+        hand = body[list(POSE_HAND)]
+        distance = np.linalg.norm(hand[:, :2] - mouth, axis=1) / span
+        near.append(float(np.max(hand[:, 2] * np.exp(-distance ** 2))))
+        seen = distance[hand[:, 2] > 0.5]
+        nearest.append(float(min(POSE_FAR, seen.min())) if len(seen) else POSE_FAR)
+    if not bodies:
+        return {"pose_hand_near": 0.0, "pose_hand_min": POSE_FAR}
+    return {"pose_hand_near": float(np.mean(near)), "pose_hand_min": float(np.mean(nearest))}
 
 
 def _colour(a: PortraitAnalysis) -> dict[str, float]:

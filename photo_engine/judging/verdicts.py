@@ -20,10 +20,13 @@ import numpy as np
 from pydantic import BaseModel
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "models" / "verdict_weights.json"
-L2 = 1.0
-# Stronger shrinkage where positives are few and cues many (26 headwear, 51 occlusions among ~290 portraits):
-# the weights then lean on what holds across folds rather than on a handful of images.
-L2_BY_ATTRIBUTE = {"headwear": 30.0, "occluded": 20.0, "background": 10.0, "glasses": 10.0}
+# The L2 shrinkage of each attribute's weights is not fixed by hand: it is chosen from this grid by an inner
+# cross-validation on whatever rows the model is fitted on (choose_l2). Inside `kzdocs photo evaluate` those
+# rows are one outer training fold, so the choice never sees the portraits it is scored on and the
+# out-of-fold figure stays honest; the training script makes the same choice on every labelled portrait.
+L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
+INNER_FOLDS = 5
+INNER_SEED = 20261202
 
 # Which features each learned attribute looks at: the cues that can plausibly bear on it, nothing else
 # (fewer weights generalise better and cannot pick up a background or a skin tone by accident).
@@ -33,7 +36,7 @@ ATTRIBUTE_FEATURES: dict[str, list[str]] = {
                  "forehead_hair", "forehead_skin", "top_hair_soft", "top_vs_side", "top_texture", "top_vs_skin_l",
                  "outline_w1", "outline_w3"],
     "occluded": ["hand_near", "foreign", "face_skin", "forehead_skin", "eye_hair", "brow_hair", "forehead_hair",
-                 "lens_skin"],
+                 "lens_skin", "pose_hand_near", "pose_hand_min"],
     "grayscale": ["chroma_mean", "chroma_p99", "chroma_p90", "hue_concentration", "skin_chroma", "was_greyscale"],
     # Continuous readings only: the plain/busy kinds are thresholds that a small change of exposure crosses.
     "background": ["bg_lightness", "bg_chroma", "bg_spread", "bg_texture", "bg_rel", "bg_contrast_texture",
@@ -59,6 +62,7 @@ class LogisticModel(BaseModel):
     bias: float
     trained_on: int = 0
     positives: int = 0
+    l2: float = 1.0
 
     def probability(self, values: dict[str, float]) -> float:
         x = np.array([values.get(f, 0.0) for f in self.features], float)
@@ -76,9 +80,12 @@ def _sigmoid(z: np.ndarray | float) -> np.ndarray:
 
 def fit(attribute: str, features: list[str], matrix: np.ndarray, truth: np.ndarray,
         l2: float | None = None) -> LogisticModel:
-    """Class-balanced, L2-regularised logistic regression by Newton's method (converges in a few steps)."""
+    """Class-balanced, L2-regularised logistic regression by Newton's method (converges in a few steps).
+
+    Without ``l2`` the shrinkage is chosen by inner cross-validation on these same rows (choose_l2).
+    """
     if l2 is None:
-        l2 = L2_BY_ATTRIBUTE.get(attribute, L2)
+        l2 = choose_l2(attribute, features, matrix, truth)
     mean = matrix.mean(axis=0)
     scale = matrix.std(axis=0)
     scale[scale < 1e-9] = 1.0
@@ -101,7 +108,47 @@ def fit(attribute: str, features: list[str], matrix: np.ndarray, truth: np.ndarr
             break
     return LogisticModel(attribute=attribute, features=features, mean=mean.tolist(), scale=scale.tolist(),
                          weights=beta[:-1].tolist(), bias=float(beta[-1]), trained_on=len(y),
-                         positives=int(y.sum()))
+                         positives=int(y.sum()), l2=float(l2))
+
+
+def inner_folds(truth: np.ndarray, folds: int = INNER_FOLDS, seed: int = INNER_SEED) -> np.ndarray:
+    """Fold per row, stratified: positives and negatives are each dealt round-robin in a seeded order.
+
+    Stratified because an attribute with 20 positives in a training part would otherwise leave an inner fold
+    with two or none, and its balanced accuracy would say nothing.
+    """
+    rng = np.random.default_rng(seed)
+    assignment = np.empty(len(truth), int)
+    for members in (np.flatnonzero(truth), np.flatnonzero(~truth)):
+        order = rng.permutation(members)
+        assignment[order] = (np.arange(len(order)) + rng.integers(folds)) % folds
+    return assignment
+
+
+def choose_l2(attribute: str, features: list[str], matrix: np.ndarray, truth: np.ndarray) -> float:
+    """The shrinkage from L2_GRID with the lowest inner out-of-fold class-balanced log-loss on these rows.
+
+    Log-loss, not balanced accuracy: with 20 positives in a training part, accuracy moves in steps of a
+    whole portrait and several shrinkages tie or swap by chance; the log-loss of the probabilities is a
+    smooth score of the same models. Only ``matrix`` and ``truth`` are looked at, so a caller that passes
+    one outer training fold gets a choice made without the portraits it will be scored on.
+    """
+    truth = truth.astype(bool)
+    if truth.sum() < INNER_FOLDS or (~truth).sum() < INNER_FOLDS:
+        return max(L2_GRID)
+    folds = inner_folds(truth)
+    best, best_loss = max(L2_GRID), np.inf
+    for l2 in sorted(L2_GRID, reverse=True):
+        probability = np.zeros(len(truth))
+        for fold in range(INNER_FOLDS):
+            train, test = folds != fold, folds == fold
+            model = fit(attribute, features, matrix[train], truth[train], l2=l2)
+            probability[test] = model.probabilities(matrix[test])
+        probability = np.clip(probability, 1e-6, 1 - 1e-6)
+        loss = 0.5 * (-np.log(probability[truth]).mean() - np.log(1 - probability[~truth]).mean())
+        if loss < best_loss - 1e-9:
+            best, best_loss = l2, loss
+    return best
 
 
 def matrix_of(rows: list[dict[str, float]], features: list[str]) -> np.ndarray:

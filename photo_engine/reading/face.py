@@ -1,9 +1,11 @@
 """The face backend: the only module that talks to mediapipe.
 
-Four models from the mediapipe 0.10.14 wheel (no download at run time): face detection (short and full
+Five models from the mediapipe 0.10.14 wheel (no download at run time): face detection (short and full
 range, to count faces at any distance), FaceMesh with iris refinement (478 landmarks), SelfieSegmentation
-(the person mask the crown is read from) and Hands (a hand over or under the face is an occlusion; read on
-the whole picture and again on the aligned face view, where a hand at the face is large enough to be found).
+(the person mask the crown is read from), Hands (a hand over or under the face is an occlusion; read on
+the whole picture and again on the aligned face view, where a hand at the face is large enough to be found)
+and Pose (33 body points with a visibility each: it places a wrist or fingers at the chin or mouth where
+the palm detector finds no hand, because it reads the hand as part of the whole body).
 
 FaceMesh and Hands are not mirror-symmetric: on a mirrored portrait the mesh puts lids and lips a few
 pixels elsewhere and Hands may miss a hand it found before. A mirror must not change a verdict, so the
@@ -104,6 +106,9 @@ class FaceModelOutput:
     overview_scale: float
     region: HeadRegion | None
     hands: list[np.ndarray] = field(default_factory=list)  # each (21, 2) in px
+    # Pose body points per orientation read (the direct picture, then its mirror), each (33, 3): x, y in px
+    # of the picture as given (a mirrored reading is mapped back), visibility 0..1; (0, 3) where no body was seen.
+    bodies: list[np.ndarray] = field(default_factory=list)
 
     @property
     def face_count(self) -> int:
@@ -137,7 +142,7 @@ class FaceModels:
 
         with _quiet_native_stderr(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            from mediapipe.python.solutions import face_detection, face_mesh, hands, selfie_segmentation
+            from mediapipe.python.solutions import face_detection, face_mesh, hands, pose, selfie_segmentation
 
             self.detect_near = face_detection.FaceDetection(model_selection=0, min_detection_confidence=0.5)
             self.detect_far = face_detection.FaceDetection(model_selection=1, min_detection_confidence=0.5)
@@ -148,10 +153,15 @@ class FaceModels:
             self.hands = hands.Hands(
                 static_image_mode=True, max_num_hands=2, model_complexity=1, min_detection_confidence=0.5
             )
+            # Pose gets a thread of its own: its graph is built there while the others are built here, and it
+            # reads the picture there while the face models and Hands read it (each graph on one thread only).
+            self._body_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="body")
+            self._pose_ready = self._body_worker.submit(_build_pose, pose)
             # The first call of each graph initialises its delegate and logs; do it here, quietly.
             blank = np.full((256, 256, 3), 127, np.uint8)
             for model in (self.detect_near, self.detect_far, self.mesh, self.segmenter, self.hands):
                 model.process(blank)
+            self.pose = self._pose_ready.result()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mirror")
 
     def analyse(self, rgb: np.ndarray, symmetric: bool = True) -> FaceModelOutput:
@@ -174,8 +184,10 @@ class FaceModels:
         mirrored_overview = np.ascontiguousarray(overview[:, ::-1]) if symmetric else None
         # Hands run on the worker thread (both orientations, one after the other, on the one Hands graph) while
         # the face is read here; the face detectors read both orientations here, in turn. A graph never runs two
-        # images at once, and no second set of graphs is held in memory.
+        # images at once, and no second set of graphs is held in memory. Pose reads both orientations on its own
+        # thread at the same time.
         hands_pending = self._worker.submit(self._hands, overview, mirrored_overview, self.hands, scale)
+        bodies_pending = self._body_worker.submit(self._bodies, overview, mirrored_overview, scale)
         try:
             direct = self._detections(overview, scale, (self.detect_far, self.detect_near))
             mirrored = (self._detections(mirrored_overview, scale, (self.detect_far, self.detect_near))
@@ -187,8 +199,8 @@ class FaceModels:
                 faces, scores = [Box(xs.min(), ys.min(), xs.max(), ys.max())], [0.5]
             region = self._head_region(rgb, landmarks, symmetric) if landmarks is not None else None
         finally:  # also when the face models raised: never leave a graph busy on the worker
-            hands = hands_pending.result()
-        return FaceModelOutput(width, height, faces, scores, landmarks, overview, scale, region, hands)
+            hands, bodies = hands_pending.result(), bodies_pending.result()
+        return FaceModelOutput(width, height, faces, scores, landmarks, overview, scale, region, hands, bodies)
 
     def _detections(self, overview: np.ndarray, scale: float, detectors: tuple) -> list[tuple[Box, float]]:
         """Faces both detectors find on one picture (full-resolution px of that picture), same face merged."""
@@ -301,6 +313,23 @@ class FaceModels:
             warnings.simplefilter("ignore")
             return self._hands(np.ascontiguousarray(rgb), mirrored, self.hands, 1.0)
 
+    def _bodies(self, overview: np.ndarray, mirrored_overview: np.ndarray | None, scale: float) -> list[np.ndarray]:
+        h, w = overview.shape[:2]
+        found = []
+        for image, mirrored in ((overview, False), (mirrored_overview, True)):
+            if image is None:
+                continue
+            body = self.pose.process(image).pose_landmarks
+            if body is None:
+                found.append(np.zeros((0, 3)))
+                continue
+            points = np.array([(p.x * w, p.y * h, p.visibility) for p in body.landmark], float)
+            if mirrored:
+                points[:, 0] = w - points[:, 0]
+            points[:, :2] /= scale
+            found.append(points)
+        return found
+
     def _person(self, crop: np.ndarray) -> np.ndarray:
         mask = self.segmenter.process(crop).segmentation_mask
         return np.zeros(crop.shape[:2], np.float32) if mask is None else np.asarray(mask, dtype=np.float32)
@@ -321,6 +350,13 @@ class FaceModels:
                     points[:, 0] = w - points[:, 0]
                 found.append(points / scale)
         return found
+
+
+def _build_pose(pose: Any) -> Any:
+    """The Pose graph (the full landmark model: the one the wheel ships), initialised on a blank picture."""
+    model = pose.Pose(static_image_mode=True, model_complexity=1, min_detection_confidence=0.3)
+    model.process(np.full((256, 256, 3), 127, np.uint8))
+    return model
 
 
 def _merge_mirrored_faces(direct: list[tuple[Box, float]], mirrored: list[tuple[Box, float]],

@@ -6,13 +6,23 @@ import numpy as np
 import pytest
 
 from photo_engine.judging.evaluate import TARGET, balanced_accuracy, bootstrap_interval, fold_of
-from photo_engine.judging.verdicts import ATTRIBUTE_FEATURES, committed_models, fit, matrix_of, training_rows
+from photo_engine.judging.verdicts import (
+    ATTRIBUTE_FEATURES,
+    L2_GRID,
+    choose_l2,
+    committed_models,
+    fit,
+    inner_folds,
+    matrix_of,
+    training_rows,
+)
 
 # Out-of-fold floors. Where the engine reaches the 0.92 target the test asserts the target; below it the
-# floor sits just under the measured out-of-fold figure (5-fold, seed 20261201) and issue 9 stays open:
-# headwear 0.879, occluded 0.756, glasses 0.904 measured (were 0.800, 0.655, 0.864; background went
-# from 0.887 to 0.939 and now holds the target).
-FLOORS = {"headwear": 0.86, "occluded": 0.74, "glasses": 0.89}
+# floor sits just under the measured out-of-fold figure (5-fold, seed 20261201) and issue 9 stays open.
+# Since the shrinkage is chosen inside each training fold (nested), the figures are honest: headwear 0.844,
+# occluded 0.742 (0.776 with the body model's hand cue), glasses 0.904. The headwear floor went down (0.86
+# before): it was set under a figure for which the shrinkage had been picked looking at the out-of-fold result.
+FLOORS = {"headwear": 0.83, "occluded": 0.76, "glasses": 0.89}
 ALL = ["headwear", "occluded", "grayscale", "background", "mouth_open", "eyes_closed", "sunglasses", "frontal",
        "glasses", "head_cut"]
 
@@ -64,6 +74,41 @@ def test_cross_validation_never_scores_a_fold_it_was_fitted_on() -> None:
         oof[folds == fold] = model.probabilities(x[folds == fold]) >= 0.5
     assert balanced_accuracy(y, in_sample)[0] > 0.65
     assert balanced_accuracy(y, oof)[0] < 0.6
+
+
+def test_shrinkage_is_chosen_from_the_rows_it_is_given() -> None:
+    """Noise features get the strongest shrinkage, a clean cue a weak one: the choice reads only its rows."""
+    rng = np.random.default_rng(1)
+    y = rng.random(150) < 0.2
+    noise = rng.normal(size=(150, 20))
+    names = [f"f{i}" for i in range(20)]
+    assert choose_l2("noise", names, noise, y) == max(L2_GRID)
+    signal = noise.copy()
+    signal[:, 0] += 3.0 * y
+    assert choose_l2("signal", names, signal, y) < max(L2_GRID)
+    # fit() without an explicit shrinkage makes the same choice, and the model records it
+    assert fit("signal", names, signal, y).l2 == choose_l2("signal", names, signal, y)
+
+
+def test_nested_selection_keeps_noise_at_chance() -> None:
+    """Choosing the shrinkage inside each training fold cannot lift pure-noise labels above chance."""
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(200, 30))
+    y = rng.random(200) < 0.3
+    names = [f"f{i}" for i in range(30)]
+    folds = fold_of(200)
+    oof = np.zeros(200, bool)
+    for fold in range(5):
+        model = fit("noise", names, x[folds != fold], y[folds != fold])
+        oof[folds == fold] = model.probabilities(x[folds == fold]) >= 0.5
+    assert balanced_accuracy(y, oof)[0] < 0.6
+
+
+def test_inner_folds_are_stratified() -> None:
+    y = np.r_[np.ones(21, bool), np.zeros(100, bool)]
+    folds = inner_folds(y)
+    per_fold = np.bincount(folds[y], minlength=5)
+    assert per_fold.max() - per_fold.min() <= 1 and per_fold.min() >= 4
 
 
 def test_folds_are_fixed_by_the_seed_and_balanced() -> None:
