@@ -51,6 +51,9 @@ NOT_DOCUMENTS_NEAR = re.compile(
     r"|\b(?:гражданам|лицам|иностранцам)\b(?![^:]*(?:документ|следующ|представ|предъяв|сда[её]т|прилага))[^:]{0,60}:\s*$"
     # "The purposes of registration are:", "Целью учета является:": aims, not documents
     r"|\bpurposes?\s+of\b[^:]{0,150}\b(?:is|are)\b|\bцель(?:ю)?\b[^:]{0,150}\bявля|\bмақсат"
+    # a bare heading "Цель:" / "Purpose:" / "Виды:" / "Types:" / "Түрлері:": aims or kinds of a service, not
+    # documents, however often the items mention a permit or a treaty
+    r"|^\s*(?:цел[иь]|purposes?|aims?|goals?|мақсат\w*|виды|types|kinds|түрлер\w*)\s*:?\s*$"
     # a law's executive clause: "The Department shall ensure: 1) state registration of this order ..."
     r"|shall\s+ensure\b|\bshall\s*:|обеспечить|қамтамасыз\s+ет"
     # a law's enacting formula ("... we hereby ORDER:", "ПРИКАЗЫВАЮ:", "БҰЙЫРАМЫН:"): its numbered clauses follow
@@ -292,6 +295,12 @@ class DocumentList:
             "- old permit.",
             (["application", "passport"], None), (["application", "old permit"], None),
             note="'1. For ...:' and '2. For ...:' head two lists; they are not a list of their own",
+        ),
+        example(
+            "Consular registration\n\nPurpose:\n• protecting the rights of citizens abroad;\n• helping them use "
+            "the rights that treaties and contracts give.\n\nTypes:\n• permanent - for those holding an exit permit;\n"
+            "• temporary - for a stay abroad for study or work.",
+            note="aims and kinds of a service under bare headings, although items mention a contract or a permit",
         ),
     )
 
