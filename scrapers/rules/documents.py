@@ -84,6 +84,14 @@ CASES = re.compile(
     r"|в\s+случае|if\b|если\b)",
     re.IGNORECASE,
 )
+# "Қазақстан азаматтарына – ...", "босқындарға – ...", "гражданам – ...": whom a document is issued to (a dative
+# noun for persons, then a dash and the case), not a document to bring.
+ADDRESSEE = re.compile(
+    r"^[^–—:;]{0,80}?(?:азамат|адам|босқын|шетелдік|бала|тұлға)\w*(?:ға|ге|қа|ке|на|не)\s*[–—-]\s"
+    r"|^[^–—:;]{0,80}?(?<!\w)(?:гражданам|лицам|иностранцам|беженцам|детям|несовершеннолетним)\s*[–—-]\s"
+    r"|^to\s+[^–—:;]{0,60}?\b(?:citizens|persons|refugees|foreigners|children|minors)\b[^–—:;]{0,40}?[–—-]\s",
+    re.IGNORECASE,
+)
 STEP = re.compile(
     r"^(?:log\s+in|sign\s+in|click|press|fill|sign\b|view|read|choose|select|make\s+a\s+payment|pay\b|visit|go\s+to"
     r"|enter|print|wait|войдите|нажмите|заполните|подпишите|выберите|оплатите|кіріңіз|басыңыз|толтырыңыз|қол\s+қойыңыз)"
@@ -302,6 +310,11 @@ class DocumentList:
             "• temporary - for a stay abroad for study or work.",
             note="aims and kinds of a service under bare headings, although items mention a contract or a permit",
         ),
+        example(
+            "Куәлікті консулдық мекеме береді:\n• Қазақстан азаматтарына – төлқұжатын жоғалтқан жағдайда;\n"
+            "• шетелде туған балаларға – туу туралы куәлігі болса;\n• босқындарға – жол жүру құжаты жоғалса.",
+            note="whom a certificate is issued to (dative persons, a dash, the case), although the items name papers",
+        ),
     )
 
     def read(self, lead_in: str | None, items: Sequence[str]) -> DocumentListReading | None:
@@ -325,6 +338,8 @@ class DocumentList:
             return None  # "one of the following documents:": alternatives inside one item of the main list
         if sum(1 for item in cleaned if CASES.match(item)) * 2 > len(cleaned):
             return None  # "For the persons residing abroad; For students ...": who, not what to bring
+        if sum(1 for item in cleaned if ADDRESSEE.search(item)) * 2 > len(cleaned):
+            return None  # "азаматтарына – ...; босқындарға – ...": whom it is issued to, not what to bring
         if sum(1 for item in cleaned if STEP.match(item)) * 2 >= len(cleaned):
             return None  # "Log in on the portal; Fill out the application ...": steps, not documents
         if sum(1 for item in cleaned if THIS_ACT.search(item)) * 2 >= len(cleaned):
