@@ -51,6 +51,9 @@ NOT_DOCUMENTS_NEAR = re.compile(
     r"|\b(?:гражданам|лицам|иностранцам)\b(?![^:]*(?:документ|следующ|представ|предъяв|сда[её]т|прилага))[^:]{0,60}:\s*$"
     # "The purposes of registration are:", "Целью учета является:": aims, not documents
     r"|\bpurposes?\s+of\b[^:]{0,150}\b(?:is|are)\b|\bцель(?:ю)?\b[^:]{0,150}\bявля|\bмақсат"
+    # a bare heading "Цель:" / "Purpose:" / "Виды:" / "Types:" / "Түрлері:": aims or kinds of a service, not
+    # documents, however often the items mention a permit or a treaty
+    r"|^\s*(?:цел[иь]|purposes?|aims?|goals?|мақсат\w*|виды|types|kinds|түрлер\w*)\s*:?\s*$"
     # a law's executive clause: "The Department shall ensure: 1) state registration of this order ..."
     r"|shall\s+ensure\b|\bshall\s*:|обеспечить|қамтамасыз\s+ет"
     # a law's enacting formula ("... we hereby ORDER:", "ПРИКАЗЫВАЮ:", "БҰЙЫРАМЫН:"): its numbered clauses follow
@@ -79,6 +82,14 @@ TERM_ITEM = re.compile(
 CASES = re.compile(
     r"^(?:for\s+(?:the\s+)?(?:persons?|citizens?|students?|children|foreigners)|для\s+(?:лиц|граждан)|in\s+case"
     r"|в\s+случае|if\b|если\b)",
+    re.IGNORECASE,
+)
+# "Қазақстан азаматтарына – ...", "босқындарға – ...", "гражданам – ...": whom a document is issued to (a dative
+# noun for persons, then a dash and the case), not a document to bring.
+ADDRESSEE = re.compile(
+    r"^[^–—:;]{0,80}?(?:азамат|адам|босқын|шетелдік|бала|тұлға)\w*(?:ға|ге|қа|ке|на|не)\s*[–—-]\s"
+    r"|^[^–—:;]{0,80}?(?<!\w)(?:гражданам|лицам|иностранцам|беженцам|детям|несовершеннолетним)\s*[–—-]\s"
+    r"|^to\s+[^–—:;]{0,60}?\b(?:citizens|persons|refugees|foreigners|children|minors)\b[^–—:;]{0,40}?[–—-]\s",
     re.IGNORECASE,
 )
 STEP = re.compile(
@@ -293,6 +304,17 @@ class DocumentList:
             (["application", "passport"], None), (["application", "old permit"], None),
             note="'1. For ...:' and '2. For ...:' head two lists; they are not a list of their own",
         ),
+        example(
+            "Consular registration\n\nPurpose:\n• protecting the rights of citizens abroad;\n• helping them use "
+            "the rights that treaties and contracts give.\n\nTypes:\n• permanent - for those holding an exit permit;\n"
+            "• temporary - for a stay abroad for study or work.",
+            note="aims and kinds of a service under bare headings, although items mention a contract or a permit",
+        ),
+        example(
+            "Куәлікті консулдық мекеме береді:\n• Қазақстан азаматтарына – төлқұжатын жоғалтқан жағдайда;\n"
+            "• шетелде туған балаларға – туу туралы куәлігі болса;\n• босқындарға – жол жүру құжаты жоғалса.",
+            note="whom a certificate is issued to (dative persons, a dash, the case), although the items name papers",
+        ),
     )
 
     def read(self, lead_in: str | None, items: Sequence[str]) -> DocumentListReading | None:
@@ -316,6 +338,8 @@ class DocumentList:
             return None  # "one of the following documents:": alternatives inside one item of the main list
         if sum(1 for item in cleaned if CASES.match(item)) * 2 > len(cleaned):
             return None  # "For the persons residing abroad; For students ...": who, not what to bring
+        if sum(1 for item in cleaned if ADDRESSEE.search(item)) * 2 > len(cleaned):
+            return None  # "азаматтарына – ...; босқындарға – ...": whom it is issued to, not what to bring
         if sum(1 for item in cleaned if STEP.match(item)) * 2 >= len(cleaned):
             return None  # "Log in on the portal; Fill out the application ...": steps, not documents
         if sum(1 for item in cleaned if THIS_ACT.search(item)) * 2 >= len(cleaned):

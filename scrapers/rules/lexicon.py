@@ -55,8 +55,10 @@ SPELLED_OUT = r"(?:\s*\([^()\d]{2,40}\))?"  # "60 (sixty)": the words repeat the
 TIMES = r"\s*(?:[x×хХX*✕]|\s(?:на|by)\s)\s*"
 MM = r"(?:mm|мм|millimet(?:re|er)s?|миллиметр\w*)(?![\w])"
 CM = r"(?:cm|см|centimet(?:re|er)s?|сантиметр\w*)(?![\w])"
+# The abbreviations come typed with Cyrillic look-alike letters mixed in ("30 МCI" with a Cyrillic М, "МСІ",
+# "AЕК"): each letter that has a twin in the other script accepts both.
 MCI = (
-    r"(?:MCI|MRP|МРП|АЕК|AEK|м\.р\.п\.|monthly\s+calculation\s+ind(?:ex|ices|icators?)"
+    r"(?:[MМ][CС][IІӀ]|[MМ]R[PР]|МРП|[AА][EЕ][KК]|м\.р\.п\.|monthly\s+calculation\s+ind(?:ex|ices|icators?)"
     r"|месячн\w*\s+расчетн\w*\s+показател\w*|айлық\s+есептік\s+көрсеткіш\w*)(?![\w])"
 )
 TENGE = r"(?:тенге|теңге|tenge|teńge|KZT|₸|тг(?:\.|(?![\w])))"

@@ -93,9 +93,11 @@ class FeeMci(Rule):
         example("жүргізуші куәлігі-1,25 АЕК құрайды", (1.25, "MCI")),
         example("за выдачу паспорта - 4МРП (9 076 тг)", (4, "MCI"), (9076, "KZT")),
         example("the amount of payment is 4 MRP established on the day of payment", (4, "MCI")),
+        example("the duty for a new licence is 12 \u041cCI", (12, "MCI"),
+                note="the abbreviation typed with a Cyrillic M: look-alike letters of either script"),
     )
     pattern = re.compile(rf"(?P<n>{DIGITS})\s*-?\s*{MCI}", re.IGNORECASE)
-    cue = re.compile(r"mci|mrp|мрп|аек|aek|м\.р\.п|calculation|расчетн|есептік")
+    cue = re.compile(r"[mм][cс][iіӏ]|[mм]r[pр]|мрп|[aа][eе][kк]|м\.р\.п|calculation|расчетн|есептік")
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for m in self.pattern.finditer(passage.text):

@@ -79,6 +79,9 @@ class Duration(Rule):
         example("Пособие назначается ребенку в возрасте до 3 месяцев.", note="an age in months, not a term"),
         example("veterans who worked at least ten months in the period March 1, 1942 to May 1, 1945",
                 note="time served in a dated period of history, not a term of the service"),
+        example("A stay of 15/30/45 days, by the kind of visa.", (15, "days"), (30, "days"), (45, "days"),
+                note="numbers joined by slashes share the unit after the last one"),
+        example("The form takes 1/2 working day to check.", note="a pair like 1/2 may be a fraction: not read"),
     )
     pattern = re.compile(
         rf"(?P<n>{NUMBER}){SPELLED_OUT}(?:\s*(?:-|–|—|to|до)\s*(?P<m>{NUMBER}){SPELLED_OUT})?\s*"
@@ -128,17 +131,47 @@ class Duration(Rule):
         re.IGNORECASE,
     )
 
+    # "30/60/90 days depending on the visa": one unit after numbers joined by slashes, each a term of its own.
+    SLASHED = re.compile(
+        rf"(?<![\d/.,])(?P<list>\d{{1,3}}(?:\s*/\s*\d{{1,3}})+)\s*"
+        rf"(?:(?P<w>{WORKING})|(?P<c>{CALENDAR})|(?P<mo>{MONTHS})|(?P<d>{PLAIN_DAYS}))(?![\w])",
+        re.IGNORECASE,
+    )
+
+    def _slashed(self, passage: Passage) -> Iterator[RuleMatch]:
+        """Each number of ``30/60/90 days``; a pair like ``1/2 day`` may be a fraction and is left alone."""
+        for m in self.SLASHED.finditer(passage.text):
+            segment = passage.segment_text(m.start())
+            if self.LAW_CLOCKWORK.search(segment) or self.PENALTY.search(segment):
+                continue
+            numbers = list(re.finditer(r"\d+", m.group("list")))
+            values = [int(n.group()) for n in numbers]
+            rising = all(a < b for a, b in zip(values[:-1], values[1:], strict=True))
+            if not rising or (len(values) < 3 and values[0] < 5):
+                continue
+            unit = (
+                "working days" if m.group("w") else "calendar days" if m.group("c")
+                else "months" if m.group("mo") else "days"
+            )
+            base = m.start("list")
+            for i, n in enumerate(numbers):
+                end = m.end() if i == len(numbers) - 1 else base + n.end()
+                yield RuleMatch(base + n.start(), end, values[i], unit)
+
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for m in self.ONE_MONTH.finditer(passage.text):
             segment = passage.segment_text(m.start())
             if not self.LAW_CLOCKWORK.search(segment) and not self.PENALTY.search(segment):
                 yield RuleMatch(m.start(), m.end(), 1, "months")
+        yield from self._slashed(passage)
         for m in self.pattern.finditer(passage.text):
             segment = passage.segment_text(m.start())
             if self.LAW_CLOCKWORK.search(segment) or self.PENALTY.search(segment):
                 continue
             if self.OF_A_YEAR.match(passage.text, m.end()):
                 continue
+            if re.search(r"\d\s*/\s*$", passage.text[max(0, m.start() - 4):m.start()]):
+                continue  # the last of "30/60/90 days" (read above) or of a fraction "1/2 day"
             if self.AN_AGE.search(passage.text, max(0, m.start() - 40), m.start()):
                 continue  # an age in months, not a term
             if self.IN_A_DATED_PERIOD.match(passage.text, m.end()):
@@ -187,6 +220,8 @@ class Validity(Rule):
                 (1, "years")),
         example("Multiple-entry up to 3 years (for the first time the visa is issued up to 1 year).",
                 (3, "years"), (1, "years")),
+        example("A double-entry visa expires after more than a month, up to 2 years.", (2, "years"),
+                note="'expires after ... up to N years': the visa's validity"),
     )
     patterns = tuple(
         re.compile(p, re.IGNORECASE)
@@ -194,6 +229,8 @@ class Validity(Rule):
             rf"valid(?:ity)?\s+(?:for|of)\s+(?:a\s+(?:period|term)\s+of\s+)?(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{SPAN_EN}",
             rf"issued\b[^.;|]{{0,80}}?\bfor\s+(?:a\s+(?:period|term)\s+(?:of\s+)?)?(?:validity\s+)?(?:for\s+)?"
             rf"(?:up\s+to\s+)?{NOT_EXCEEDING}(?P<n>{NUMBER})\s+{SPAN_EN}",
+            # "multiple-entry visas expire after more than a month and up to 2 years": the longest validity
+            rf"expires?\s+after\b[^.;|]{{0,40}}?\bup\s+to\s+(?P<n>{NUMBER})\s+{SPAN_EN}",
             rf"validity\s+(?:period|term)\b[^.;|]{{0,60}}?(?:\bis|\bof|:|-|–|—)\s*(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{SPAN_EN}",
             # "сроком на 6 месяцев" also suspends a licence or bans entry: only years here
             rf"(?:сроком|на\s+срок)\s+(?:на\s+|до\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
