@@ -7,6 +7,8 @@ the frame it produced, so its report describes the file it wrote, not the source
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -139,6 +141,12 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
         _require_one_face(analysis)
     report = _base(str(request.image), spec, MakeReport)
     assert isinstance(report, MakeReport)
+    # The frame depends on the geometry alone: the source is warped into it on the output thread while the
+    # source is judged here (the features wait for Hands, Pose and the hair model); render_frame then
+    # replaces the background or fills the padding on the warped pixels as before.
+    digital_frame = plan_frame(analysis.geometry, spec, source.width, source.height, spec.width_px.value,
+                               spec.height_px.value)
+    digital_warp = _output_pool().submit(warp, source.rgb, digital_frame)
     source_verdict = judge(analysis, spec)
     source_checks = {c.name: c for c in source_verdict.checks}
     if source_checks["resolution"].failed:
@@ -147,9 +155,7 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
     replace = request.background == "replace" or (request.background == "auto" and source_background.failed)
     report.background_action = "replaced" if replace else "kept"
 
-    digital_frame = plan_frame(analysis.geometry, spec, source.width, source.height, spec.width_px.value,
-                               spec.height_px.value)
-    digital = render_frame(analysis, digital_frame, spec, replace)
+    digital = render_frame(analysis, digital_frame, spec, replace, digital_warp.result())
     results = run_checks(CheckContext(analysis, spec, digital_frame, background_replaced=replace))
     report.checks = results
     report.compliant = not any(r.failed for r in results)
@@ -161,13 +167,10 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
     if digital_frame.needs_padding:
         report.add_notes([say("note.padded")])
 
-    files: dict[Path, bytes] = {}
+    files: dict[Path, bytes] = {request.output: b""}  # the photo first: the order the files are written in
     max_kb = spec.max_size_kb.value if spec.max_size_kb else None
-    jpeg = encode_jpeg(digital, spec.dpi.value, max_kb, str(request.output))
-    files[request.output] = jpeg.data
-    report.digital = {"width_px": spec.width_px.value, "height_px": spec.height_px.value, "dpi": spec.dpi.value,
-                      "size_kb": round(jpeg.size_kb, 1), "quality": jpeg.quality, "colour_space": "sRGB",
-                      "max_size_kb": max_kb}
+    # The digital JPEG is encoded on the output thread (Pillow releases the GIL) while the sheet is drawn here.
+    jpeg_job = _output_pool().submit(encode_jpeg, digital, spec.dpi.value, max_kb, str(request.output))
     if request.sheet is not None:
         photo_mm = (spec.print_width_mm.value, spec.print_height_mm.value)
         print_w, print_h = mm_to_px(photo_mm[0]), mm_to_px(photo_mm[1])
@@ -189,6 +192,11 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
                         "copies_required": copies, "dpi": 300}
         if copies and copies > layout.fits:
             report.add_notes([say("note.copies_short", copies=copies, fits=layout.fits, paper=layout.paper)])
+    jpeg = jpeg_job.result()
+    files[request.output] = jpeg.data
+    report.digital = {"width_px": spec.width_px.value, "height_px": spec.height_px.value, "dpi": spec.dpi.value,
+                      "size_kb": round(jpeg.size_kb, 1), "quality": jpeg.quality, "colour_space": "sRGB",
+                      "max_size_kb": max_kb}
     report.preview_plan = preview_plan(analysis, digital_frame, spec)
     if request.preview is not None:
         files[request.preview] = draw_preview(digital, report.preview_plan, results, request.lang)
@@ -204,6 +212,12 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
         crash_point(f"make-before-output-{number}")  # the kill tests' chosen points (no-op otherwise)
         write_atomic(path, data)
     return report
+
+
+@lru_cache(maxsize=1)
+def _output_pool() -> ThreadPoolExecutor:
+    """One thread for output work that can run beside the judging (warping, JPEG encoding)."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="output")
 
 
 def _refuse_overwriting_input(request: MakeRequest) -> None:
@@ -242,10 +256,14 @@ def _needs_more_pixels(analysis: PortraitAnalysis, spec: PhotoSpec) -> bool:
     return analysis.geometry.head_height < need
 
 
-def render_frame(analysis: PortraitAnalysis, frame: Frame, spec: PhotoSpec, replace: bool) -> np.ndarray:
-    """The source resampled into ``frame``; background replaced, or padding filled with the background tone."""
+def render_frame(analysis: PortraitAnalysis, frame: Frame, spec: PhotoSpec, replace: bool,
+                 warped: np.ndarray | None = None) -> np.ndarray:
+    """The source resampled into ``frame``; background replaced, or padding filled with the background tone.
+
+    ``warped`` is ``warp(source.rgb, frame)`` when the caller has it already.
+    """
     source = analysis.source
-    out = warp(source.rgb, frame)
+    out = warp(source.rgb, frame) if warped is None else warped
     if replace:  # the person mask is needed only to paint a new background
         return replace_background(out, _person_in_frame(analysis, frame), fill_colour(spec.backgrounds.value))
     if frame.needs_padding:

@@ -8,6 +8,8 @@ the aligned face view (see hair.py); zones are named by what they cover, in face
 from __future__ import annotations
 
 import math
+from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 
 import cv2
 import numpy as np
@@ -25,16 +27,24 @@ def portrait_features(analysis: PortraitAnalysis) -> dict[str, float] | None:
     cached = getattr(analysis, "_features", None)
     if cached is not None or not analysis.face_found:
         return cached
+    # The glasses cues need only the aligned view: they are measured on a thread of their own (OpenCV and
+    # NumPy release the GIL) while the rest is measured here; the features keep their order.
+    glasses = _glasses_pool().submit(_glasses, analysis.aligned)
     features: dict[str, float] = {}
     features.update(_geometry(analysis))
     features.update(_cues(analysis))
     features.update(_colour(analysis))
     features.update(_background(analysis))
     features.update(_hair(analysis.aligned, _hair_in_view(analysis), analysis.cues.skin_lab[0]))
-    features.update(_glasses(analysis.aligned))
+    features.update(glasses.result())
     features.update(_body_hands(analysis.models.bodies))
     analysis._features = features  # type: ignore[attr-defined]
     return features
+
+
+@lru_cache(maxsize=1)
+def _glasses_pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="glasses")
 
 
 def _geometry(a: PortraitAnalysis) -> dict[str, float]:

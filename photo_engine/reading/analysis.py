@@ -16,7 +16,7 @@ import numpy as np
 from photo_engine.reading.aligned import AlignedFace, align_face
 from photo_engine.reading.appearance import AppearanceCues, read_cues
 from photo_engine.reading.background import BackgroundReading, read_background
-from photo_engine.reading.face import FaceModelOutput, analyse_face
+from photo_engine.reading.face import FaceModelOutput, analyse_face, models
 from photo_engine.reading.measures import FaceGeometry, measure_geometry
 from photo_engine.reading.source import SourceImage
 
@@ -51,31 +51,44 @@ class PortraitAnalysis:
 def analyse_portrait(source: SourceImage, symmetric: bool = True) -> PortraitAnalysis:
     """Everything the checks need; ``symmetric`` reads the face in both orientations (see face.py)."""
     out = analyse_face(source.rgb, symmetric)
-    colour = read_colour(out.overview, source)
     if out.landmarks is None:
-        return PortraitAnalysis(source, out, None, None, None, None, colour, symmetric)
+        return PortraitAnalysis(source, out, None, None, None, None, read_colour(out.overview, source), symmetric)
     # The hair model needs only the head region; it runs on a thread of its own (it releases the GIL) while
     # geometry, the aligned view and the cues are measured here, so make pays for it hardly at all.
     hair_job = _hair_pool().submit(_hair, out.region.rgb, symmetric) if out.region is not None else None
+    # The background and the colour need only the head region and the overview: they are read on a thread
+    # of their own (OpenCV and NumPy release the GIL) while the face is measured and aligned here.
+    surroundings = _side_pool().submit(_surroundings, out, source)
     geometry = measure_geometry(out)
     aligned = align_face(source.rgb, out, geometry)
+    # Hands on the aligned view run on the Hands thread; the cues need them. Pose may still be reading too:
+    # only the features wait for it.
+    view_hands = models().hands_in_later(aligned.rgb, symmetric)
     crown_view = np.array([geometry.eye_mid[0], geometry.crown_y, 1.0]) @ aligned.matrix.T
-    cues = read_cues(aligned, out.hands + _view_hands(aligned, symmetric), float(crown_view[1]))
-    background = read_background(out.region) if out.region is not None else None
+    cues = read_cues(aligned, out.hands + _to_full(aligned, view_hands.result()), float(crown_view[1]))
+    background, colour = surroundings.result()
     return PortraitAnalysis(source, out, geometry, aligned, cues, background, colour, symmetric, hair_job)
 
 
-def _view_hands(aligned: AlignedFace, symmetric: bool) -> list[np.ndarray]:
-    """Hands found on the aligned face view, in full-resolution pixels (as the whole-picture ones are)."""
-    from photo_engine.reading.face import models
+def _surroundings(out: FaceModelOutput, source: SourceImage) -> tuple[BackgroundReading | None, ColourReading]:
+    background = read_background(out.region) if out.region is not None else None
+    return background, read_colour(out.overview, source)
 
+
+def _to_full(aligned: AlignedFace, hands: list[np.ndarray]) -> list[np.ndarray]:
+    """Hands found on the aligned face view, in full-resolution pixels (as the whole-picture ones are)."""
     back = cv2.invertAffineTransform(aligned.matrix)
-    return [np.c_[hand, np.ones(len(hand))] @ back.T for hand in models().hands_in(aligned.rgb, symmetric)]
+    return [np.c_[hand, np.ones(len(hand))] @ back.T for hand in hands]
 
 
 @lru_cache(maxsize=1)
 def _hair_pool() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="hair")
+
+
+@lru_cache(maxsize=1)
+def _side_pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="surroundings")
 
 
 def _hair(rgb: np.ndarray, symmetric: bool) -> np.ndarray:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator
@@ -34,11 +34,17 @@ from typing import Any, Iterator
 os.environ.setdefault("GLOG_minloglevel", "2")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
+import warnings  # noqa: E402
+
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
 from photo_engine.reading.mesh_mirror import MIRROR_PARTNER  # noqa: E402
 from photo_engine.reading.resample import shrink_to  # noqa: E402
+
+# mediapipe 0.10.14 asks protobuf for a deprecated call on every result; Hands and Pose read on worker threads
+# (outside any catch_warnings of the caller, which is not thread-safe anyway), so that one warning is muted here.
+warnings.filterwarnings("ignore", message="SymbolDatabase.GetPrototype", category=UserWarning)
 
 ANALYSIS_MAX_SIDE = 1280
 MESH_CROP_SIDE = 640
@@ -105,14 +111,27 @@ class FaceModelOutput:
     overview: np.ndarray  # the whole picture at most ANALYSIS_MAX_SIDE px
     overview_scale: float
     region: HeadRegion | None
-    hands: list[np.ndarray] = field(default_factory=list)  # each (21, 2) in px
-    # Pose body points per orientation read (the direct picture, then its mirror), each (33, 3): x, y in px
-    # of the picture as given (a mirrored reading is mapped back), visibility 0..1; (0, 3) where no body was seen.
-    bodies: list[np.ndarray] = field(default_factory=list)
+    # Hands and Pose are still reading on their worker threads when the face models are done; the geometry,
+    # the aligned view and the background need neither, so they are measured meanwhile and these wait only
+    # when first asked for (see `hands` and `bodies`).
+    hands_job: Future | None = field(default=None, repr=False)
+    bodies_job: Future | None = field(default=None, repr=False)
 
     @property
     def face_count(self) -> int:
         return len(self.faces)
+
+    @property
+    def hands(self) -> list[np.ndarray]:
+        """Hands found on the whole picture, each (21, 2) in px."""
+        return self.hands_job.result() if self.hands_job is not None else []
+
+    @property
+    def bodies(self) -> list[np.ndarray]:
+        """Pose body points per orientation read (the direct picture, then its mirror), each (33, 3): x, y in px
+        of the picture as given (a mirrored reading is mapped back), visibility 0..1; (0, 3) where no body was seen.
+        """
+        return self.bodies_job.result() if self.bodies_job is not None else []
 
 
 @contextlib.contextmanager
@@ -138,8 +157,6 @@ class FaceModels:
     """The mediapipe graphs, built once per process (a batch worker builds its own on first use)."""
 
     def __init__(self) -> None:
-        import warnings
-
         with _quiet_native_stderr(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             from mediapipe.python.solutions import face_detection, face_mesh, hands, pose, selfie_segmentation
@@ -170,7 +187,6 @@ class FaceModels:
         The single reading is for `make`, whose time budget the second orientation would break; judging a
         portrait as given (`check`, the evaluation) uses the symmetric one.
         """
-        import warnings
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -186,21 +202,21 @@ class FaceModels:
         # the face is read here; the face detectors read both orientations here, in turn. A graph never runs two
         # images at once, and no second set of graphs is held in memory. Pose reads both orientations on its own
         # thread at the same time.
+        # Their results are waited for only when used (FaceModelOutput.hands and .bodies): each worker runs its
+        # jobs one after another, so a later job never finds its graph busy with an earlier one.
         hands_pending = self._worker.submit(self._hands, overview, mirrored_overview, self.hands, scale)
         bodies_pending = self._body_worker.submit(self._bodies, overview, mirrored_overview, scale)
-        try:
-            direct = self._detections(overview, scale, (self.detect_far, self.detect_near))
-            mirrored = (self._detections(mirrored_overview, scale, (self.detect_far, self.detect_near))
-                        if mirrored_overview is not None else [])
-            faces, scores = _merge_mirrored_faces(direct, mirrored, overview.shape[1] / scale)
-            landmarks = self._mesh(rgb, overview, scale, faces, symmetric)
-            if landmarks is not None and not faces:
-                xs, ys = landmarks[:, 0], landmarks[:, 1]
-                faces, scores = [Box(xs.min(), ys.min(), xs.max(), ys.max())], [0.5]
-            region = self._head_region(rgb, landmarks, symmetric) if landmarks is not None else None
-        finally:  # also when the face models raised: never leave a graph busy on the worker
-            hands, bodies = hands_pending.result(), bodies_pending.result()
-        return FaceModelOutput(width, height, faces, scores, landmarks, overview, scale, region, hands, bodies)
+        direct = self._detections(overview, scale, (self.detect_far, self.detect_near))
+        mirrored = (self._detections(mirrored_overview, scale, (self.detect_far, self.detect_near))
+                    if mirrored_overview is not None else [])
+        faces, scores = _merge_mirrored_faces(direct, mirrored, overview.shape[1] / scale)
+        landmarks = self._mesh(rgb, overview, scale, faces, symmetric)
+        if landmarks is not None and not faces:
+            xs, ys = landmarks[:, 0], landmarks[:, 1]
+            faces, scores = [Box(xs.min(), ys.min(), xs.max(), ys.max())], [0.5]
+        region = self._head_region(rgb, landmarks, symmetric) if landmarks is not None else None
+        return FaceModelOutput(width, height, faces, scores, landmarks, overview, scale, region, hands_pending,
+                               bodies_pending)
 
     def _detections(self, overview: np.ndarray, scale: float, detectors: tuple) -> list[tuple[Box, float]]:
         """Faces both detectors find on one picture (full-resolution px of that picture), same face merged."""
@@ -306,12 +322,13 @@ class FaceModels:
         Run on the aligned face view: at the view's fixed face size a hand at the chin or over an eye is
         large enough for the palm detector, which misses most of them on the whole picture.
         """
-        import warnings
+        return self.hands_in_later(rgb, symmetric).result()
 
+    def hands_in_later(self, rgb: np.ndarray, symmetric: bool = True) -> Future:
+        """:meth:`hands_in` on the Hands worker thread (after the whole-picture pass), so the caller can
+        measure other things meanwhile; the future's result is the list of hands."""
         mirrored = np.ascontiguousarray(rgb[:, ::-1]) if symmetric else None
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return self._hands(np.ascontiguousarray(rgb), mirrored, self.hands, 1.0)
+        return self._worker.submit(self._hands, np.ascontiguousarray(rgb), mirrored, self.hands, 1.0)
 
     def _bodies(self, overview: np.ndarray, mirrored_overview: np.ndarray | None, scale: float) -> list[np.ndarray]:
         h, w = overview.shape[:2]
