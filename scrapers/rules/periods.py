@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from scrapers.models import ValueRange
 from scrapers.rules.base import Passage, Rule, RuleMatch, example
+from scrapers.rules.leads import with_lead
 from scrapers.rules.lexicon import AGE_STEMS, NUMBER, SPELLED_OUT, clean, to_number
 
 WORKING = r"(?:(?:working|business|work)\s+days?|work-?days|рабоч\w+\s+(?:дн\w+|день)|жұмыс\s+күн\w*)"
@@ -94,10 +95,13 @@ class Duration(Rule):
     # A law's own clockwork ("enters into force ten calendar days after its publication") is not a term of
     # any service: durations in such a sentence are not read.
     LAW_CLOCKWORK = re.compile(
-        r"into\s+force|official\s+publication|state\s+registration\s+(?:hereof|of\s+this)|вступает\s+в\s+силу|"
-        r"вводится\s+в\s+действие|официального\s+опубликования|қолданысқа\s+енгізіл|ресми\s+жариялан|"
-        # "within ten days of the state registration of this resolution": a ministry's own deadline
-        r"регистрации\s+настоящ\w+|мемлекеттік\s+тіркелген\s+күн\w*|осы\s+(?:бұйрық|қаулы)\w*\s+мемлекеттік\s+тіркел",
+        with_lead(
+            r"into\s+force|official\s+publication|state\s+registration\s+(?:hereof|of\s+this)|вступает\s+в\s+силу|"
+            r"вводится\s+в\s+действие|официального\s+опубликования|қолданысқа\s+енгізіл|ресми\s+жариялан|"
+            # "within ten days of the state registration of this resolution": a ministry's own deadline
+            r"регистрации\s+настоящ\w+|мемлекеттік\s+тіркелген\s+күн\w*|осы\s+(?:бұйрық|қаулы)\w*\s+мемлекеттік\s+тіркел",
+            ignorecase=True,
+        ),
         re.IGNORECASE,
     )
 
@@ -120,8 +124,11 @@ class Duration(Rule):
     # "living without a valid card from ten calendar days to one month entails a warning": how long an offence
     # lasted, in a sentence about its penalty; not a term of the service.
     PENALTY = re.compile(
-        r"\bentails?\b|\bfine\s+of\b|a\s+fine\b|\bwarning\b|administrative\s+(?:offen|liabil|violat)|влеч[её]т|"
-        r"штраф|предупреждени|административн\w+\s+(?:ответствен|правонаруш)|айыппұл|ескерту\s+жасау|әкімшілік",
+        with_lead(
+            r"\bentails?\b|\bfine\s+of\b|a\s+fine\b|\bwarning\b|administrative\s+(?:offen|liabil|violat)|влеч[её]т|"
+            r"штраф|предупреждени|административн\w+\s+(?:ответствен|правонаруш)|айыппұл|ескерту\s+жасау|әкімшілік",
+            ignorecase=True,
+        ),
         re.IGNORECASE,
     )
     # "within a month", "before the expiration of a month", "в течение месяца": one month, said without a number.

@@ -42,3 +42,21 @@ def test_patterns_whose_first_characters_cannot_be_read_are_left_alone(pattern) 
 def test_plain_literal_alternations_are_left_to_the_engine_without_ignorecase() -> None:
     assert with_lead("photo|фото", ignorecase=False) == "photo|фото"
     assert with_lead("[mм]cі|мрп", ignorecase=False).startswith("(?=")
+
+
+def _plain(led: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without its look-ahead (with_lead wraps the original as ``(?=...)(?:original)``)."""
+    assert led.pattern.startswith("(?=(?:")
+    return re.compile(led.pattern[led.pattern.index("))(?:") + 5:-1], led.flags)
+
+
+def test_rule_patterns_with_a_look_ahead_match_as_without() -> None:
+    from scrapers.rules.descriptive import IssuingBody
+    from scrapers.rules.periods import Duration
+
+    led = [Duration.LAW_CLOCKWORK, Duration.PENALTY, IssuingBody.ISSUE, *(p for _, p in IssuingBody._BODIES)]
+    for pattern in led:
+        plain = _plain(pattern)
+        for text in TEXTS:
+            for variant in (text, text.lower(), text.upper()):
+                assert _spans(pattern, variant) == _spans(plain, variant), (pattern.pattern[:40], variant)
