@@ -21,20 +21,17 @@ if TYPE_CHECKING:
 def read_all(sources: list[SourceSpec], archive: Archive, fetcher: Fetcher | None, workers: int) -> list[Reading]:
     """One reading per source, in order: live/mirrored when a fetcher is given, else from the archive.
 
-    Fetching runs in threads (it waits on the network); extraction runs in this thread, each source as soon
-    as its fetch is done (in order), so that parsing overlaps the requests still under way instead of waiting
-    for the last one. Interleaving the two in the same threads was slower: a thread whose response has arrived
-    waits for the interpreter lock while another parses, which delays every request behind the parsing.
+    Fetching runs in threads (it waits on the network); extraction then runs in this thread. Interleaving
+    the two in the same threads was slower: a thread whose response has arrived waits for the interpreter
+    lock while another parses, which delays every request behind the parsing.
     """
     if fetcher is None:
         fetched: list[tuple[Snapshot | str, bytes | None]] = [(_newest(source, archive), None) for source in sources]
-        return [_extract(source, archive, snapshot, body)
-                for source, (snapshot, body) in zip(sources, fetched, strict=True)]
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        # Each source is read as soon as its own fetch is done, while the later ones are still on the way.
-        return [_extract(source, archive, snapshot, body)
-                for source, (snapshot, body) in zip(
-                    sources, pool.map(lambda source: _fetch(source, archive, fetcher), sources), strict=True)]
+    else:
+        with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+            fetched = list(pool.map(lambda source: _fetch(source, archive, fetcher), sources))
+    return [_extract(source, archive, snapshot, body)
+            for source, (snapshot, body) in zip(sources, fetched, strict=True)]
 
 
 def _newest(source: SourceSpec, archive: Archive) -> Snapshot | str:
