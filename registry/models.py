@@ -65,6 +65,9 @@ class Range(BaseModel):
 FieldValue = Union[bool, int, float, Range, str, list[str]]
 
 
+_HTTP_URL = re.compile(r"^https?://[^\s/]+")  # compiled once: every field of every profile read checks its URLs
+
+
 class SourceRef(BaseModel):
     """One piece of evidence: the page, the short verbatim quote and the language it is written in."""
 
@@ -79,7 +82,7 @@ class SourceRef(BaseModel):
     @field_validator("url")
     @classmethod
     def _http_url(cls, url: str) -> str:
-        if not re.match(r"^https?://[^\s/]+", url):
+        if not _HTTP_URL.match(url):
             raise ValueError(f"not an http(s) URL: {url!r}")
         return url
 

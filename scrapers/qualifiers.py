@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from scrapers.rules.leads import with_lead
+
 # Qualifier -> cue words (lower case, regular expressions). Order matters only for reading the docs.
 CUES: dict[str, str] = {
     "expedited": (
@@ -41,9 +43,14 @@ VARIANTS = (
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n|\|")
 
 
+# The same words as one flat alternation with a first-letter look-ahead: it finds a match exactly when _CUE
+# does (a trailing \w* can always match nothing), with one set test at most positions.
+_ANY_CUE = re.compile(with_lead("|".join(CUES.values()), ignorecase=True), re.IGNORECASE)
+
+
 def has_cue(text: str | None) -> bool:
     """Cheap pre-test: most blocks carry no qualifier word at all, and then no number needs reading."""
-    return bool(text) and _CUE.search(text) is not None
+    return bool(text) and _ANY_CUE.search(text) is not None
 
 
 def qualifier_at(text: str, start: int, end: int, others: Sequence[tuple[int, int]], context: str | None) -> str | None:

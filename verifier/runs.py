@@ -108,17 +108,21 @@ def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
+def _run_tables_ready(conn: sqlite3.Connection) -> bool:
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(finding)")}
+    return all(f"{table}_no_delete" in present for table in RUN_TABLES) and "details" in columns
+
+
 def _ensure_run_tables(db_path: Path) -> None:
     """Create the run tables when missing (checked on a plain connection; the engine only when they are)."""
     conn = sqlite3.connect(db_path, timeout=30)
     try:
-        present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
-        columns = {r[1] for r in conn.execute("PRAGMA table_info(finding)")}
+        ready = _run_tables_ready(conn)
     finally:
         conn.close()
-    if all(f"{table}_no_delete" in present for table in RUN_TABLES) and "details" in columns:
-        return
-    _engine(db_path).dispose()
+    if not ready:
+        _engine(db_path).dispose()
 
 
 def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
@@ -134,7 +138,6 @@ def save_run(db_path: Path, run: RunSummary, readings: list[Reading], finished_a
     Plain sqlite3 with named parameters: a SQLAlchemy engine made for this one write cost more than the
     write itself (engine, compiled statements and pool were built anew on every run).
     """
-    _ensure_run_tables(db_path)
     run_row = {
         "run_id": run.run_id,
         "started_at": run.started_at.isoformat(timespec="seconds"),
@@ -184,6 +187,10 @@ def save_run(db_path: Path, run: RunSummary, readings: list[Reading], finished_a
     ]
     conn = sqlite3.connect(db_path, timeout=30)  # wait for another writer as the engine does (busy_timeout)
     try:
+        if not _run_tables_ready(conn):  # checked on the writing connection: one open and close, not two
+            conn.close()
+            _ensure_run_tables(db_path)
+            conn = sqlite3.connect(db_path, timeout=30)
         conn.execute("PRAGMA foreign_keys = ON")
         with conn:  # one transaction: committed whole or rolled back
             _insert(conn, "verification_run", [run_row])

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from scrapers.rules.leads import with_lead
 from scrapers.segments import Span, segment_at, segments
 
 
@@ -36,6 +37,16 @@ class RuleMatch:
     unit: str | None
 
 
+# Exactly the characters for which ``str.isdigit()`` holds: the decimal digits (``\d``) and the other digits
+# Unicode knows (superscripts, subscripts, circled and parenthesised digits ...). One search in C instead of a
+# Python-level test of every character; tests/scrapers/test_passage_digits.py checks it against all of Unicode.
+_ANY_DIGIT = re.compile(
+    "[\\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468\u2474-\u247c"
+    "\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792"
+    "\U00010a40-\U00010a43\U00010e60-\U00010e68\U00011052-\U0001105a\U0001f100-\U0001f10a]"
+)
+
+
 @dataclass
 class Passage:
     """One block's text as the rules see it, with its label/heading context and lazily computed segments."""
@@ -48,7 +59,7 @@ class Passage:
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower()
-        self.has_digit = any(ch.isdigit() for ch in self.text)
+        self.has_digit = _ANY_DIGIT.search(self.text) is not None
 
     @property
     def spans(self) -> list[Span]:
@@ -80,10 +91,21 @@ class Rule:
     def applies(self, passage: Passage) -> bool:
         if self.needs_digit and not passage.has_digit:
             return False
-        return self.cue is None or self.cue.search(passage.lower) is not None
+        return self.cue is None or led_cue(self.cue).search(passage.lower) is not None
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         raise NotImplementedError
+
+
+_LED: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
+def led_cue(cue: re.Pattern[str]) -> re.Pattern[str]:
+    """``cue`` with a first-character look-ahead (see scrapers/rules/leads.py): the same matches, found sooner."""
+    led = _LED.get(cue)
+    if led is None:
+        led = _LED[cue] = re.compile(with_lead(cue.pattern, ignorecase=bool(cue.flags & re.IGNORECASE)), cue.flags)
+    return led
 
 
 def compile_all(*patterns: str) -> tuple[re.Pattern[str], ...]:

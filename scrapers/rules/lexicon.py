@@ -45,7 +45,18 @@ def _word_pattern(words: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-NUMBER_WORD = r"(?<![\w-])" + _word_pattern(sorted(WORD_VALUES, key=len, reverse=True)) + r"(?![\w-])"
+def _first_letters(words: list[str]) -> str:
+    """A look-ahead on the letters the words begin with: it changes no match, but lets the regex engine turn
+    away most word starts with one set test instead of trying some ninety alternatives one by one."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
+NUMBER_WORD = (
+    r"(?<![\w-])"
+    + _first_letters(list(WORD_VALUES))
+    + _word_pattern(sorted(WORD_VALUES, key=len, reverse=True))
+    + r"(?![\w-])"
+)
 DIGITS = r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])"
 GROUPED = r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?(?![\d])"
 NUMBER = rf"(?:{DIGITS}|{NUMBER_WORD})"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from scrapers.models import ValueRange
 from scrapers.rules.base import Passage, Rule, RuleMatch, example
+from scrapers.rules.leads import with_lead
 from scrapers.rules.lexicon import AGE_STEMS, NUMBER, SPELLED_OUT, clean, to_number
 
 WORKING = r"(?:(?:working|business|work)\s+days?|work-?days|рабоч\w+\s+(?:дн\w+|день)|жұмыс\s+күн\w*)"
@@ -94,10 +95,13 @@ class Duration(Rule):
     # A law's own clockwork ("enters into force ten calendar days after its publication") is not a term of
     # any service: durations in such a sentence are not read.
     LAW_CLOCKWORK = re.compile(
-        r"into\s+force|official\s+publication|state\s+registration\s+(?:hereof|of\s+this)|вступает\s+в\s+силу|"
-        r"вводится\s+в\s+действие|официального\s+опубликования|қолданысқа\s+енгізіл|ресми\s+жариялан|"
-        # "within ten days of the state registration of this resolution": a ministry's own deadline
-        r"регистрации\s+настоящ\w+|мемлекеттік\s+тіркелген\s+күн\w*|осы\s+(?:бұйрық|қаулы)\w*\s+мемлекеттік\s+тіркел",
+        with_lead(
+            r"into\s+force|official\s+publication|state\s+registration\s+(?:hereof|of\s+this)|вступает\s+в\s+силу|"
+            r"вводится\s+в\s+действие|официального\s+опубликования|қолданысқа\s+енгізіл|ресми\s+жариялан|"
+            # "within ten days of the state registration of this resolution": a ministry's own deadline
+            r"регистрации\s+настоящ\w+|мемлекеттік\s+тіркелген\s+күн\w*|осы\s+(?:бұйрық|қаулы)\w*\s+мемлекеттік\s+тіркел",
+            ignorecase=True,
+        ),
         re.IGNORECASE,
     )
 
@@ -120,8 +124,11 @@ class Duration(Rule):
     # "living without a valid card from ten calendar days to one month entails a warning": how long an offence
     # lasted, in a sentence about its penalty; not a term of the service.
     PENALTY = re.compile(
-        r"\bentails?\b|\bfine\s+of\b|a\s+fine\b|\bwarning\b|administrative\s+(?:offen|liabil|violat)|влеч[её]т|"
-        r"штраф|предупреждени|административн\w+\s+(?:ответствен|правонаруш)|айыппұл|ескерту\s+жасау|әкімшілік",
+        with_lead(
+            r"\bentails?\b|\bfine\s+of\b|a\s+fine\b|\bwarning\b|administrative\s+(?:offen|liabil|violat)|влеч[её]т|"
+            r"штраф|предупреждени|административн\w+\s+(?:ответствен|правонаруш)|айыппұл|ескерту\s+жасау|әкімшілік",
+            ignorecase=True,
+        ),
         re.IGNORECASE,
     )
     # "within a month", "before the expiration of a month", "в течение месяца": one month, said without a number.
@@ -140,6 +147,8 @@ class Duration(Rule):
 
     def _slashed(self, passage: Passage) -> Iterator[RuleMatch]:
         """Each number of ``30/60/90 days``; a pair like ``1/2 day`` may be a fraction and is left alone."""
+        if "/" not in passage.text:  # every match has one
+            return
         for m in self.SLASHED.finditer(passage.text):
             segment = passage.segment_text(m.start())
             if self.LAW_CLOCKWORK.search(segment) or self.PENALTY.search(segment):
@@ -158,8 +167,11 @@ class Duration(Rule):
                 end = m.end() if i == len(numbers) - 1 else base + n.end()
                 yield RuleMatch(base + n.start(), end, values[i], unit)
 
+    ONE_MONTH_NEEDS = re.compile(r"month|месяц|месячн", re.IGNORECASE)  # a word ONE_MONTH cannot match without
+
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
-        for m in self.ONE_MONTH.finditer(passage.text):
+        one_month = self.ONE_MONTH.finditer(passage.text) if self.ONE_MONTH_NEEDS.search(passage.text) else ()
+        for m in one_month:
             segment = passage.segment_text(m.start())
             if not self.LAW_CLOCKWORK.search(segment) and not self.PENALTY.search(segment):
                 yield RuleMatch(m.start(), m.end(), 1, "months")
@@ -246,11 +258,24 @@ class Validity(Rule):
             rf"^\s*(?:до\s+|up\s+to\s+)?(?P<n>{NUMBER})\s*(?:год[а]?|лет|years?|жыл)(?![\w]){PRICE_AFTER}",
         )
     )
+    # A word each pattern above cannot match without (same order), as in Age.needs.
+    needs = tuple(
+        re.compile(w, re.IGNORECASE)
+        for w in (
+            "valid", "issued", "expire", "validity", "срок", "срок", "действител", "выда", "right|issued",
+            "-entry", "беріл", "мерзім", "қолданылу", "год|лет|year|жыл",
+        )
+    )
     needs_digit = False
     cue = re.compile(r"year|лет|год|жыл|month|месяц|ай")
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
-        for pattern in self.patterns:
+        present: dict[str, bool] = {}
+        for pattern, need in zip(self.patterns, self.needs, strict=True):
+            if need.pattern not in present:
+                present[need.pattern] = need.search(passage.text) is not None
+            if not present[need.pattern]:
+                continue
             for m in pattern.finditer(passage.text):
                 value = to_number(m.group("n"))
                 months = bool(MONTH_WORD.search(passage.text, m.end("n"), m.end()))
@@ -290,11 +315,22 @@ class Age(Rule):
             rf"(?P<n>{NUMBER})\s*-?\s*жас(?:тан|қа|та|ар|ында|қа\s+дейін\w*|қа\s+толған\w*)?(?![\w])",
         )
     )
+    # A word each pattern above cannot match without (same order): a pattern is tried only on a block that has
+    # its word, one short search instead of a long one (the sets of matches are the same).
+    needs = tuple(
+        re.compile(w, re.IGNORECASE)
+        for w in ("age", "age", "year", "year", "лет|год", "лет|год", "летн", "летн", "возраст", "жас")
+    )
     needs_digit = False
     cue = re.compile(r"age|лет|возраст|жас|year")
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
-        for pattern in self.patterns:
+        present: dict[str, bool] = {}
+        for pattern, need in zip(self.patterns, self.needs, strict=True):
+            if need.pattern not in present:
+                present[need.pattern] = need.search(passage.text) is not None
+            if not present[need.pattern]:
+                continue
             for m in pattern.finditer(passage.text):
                 groups = m.groupdict()
                 if groups.get("w"):
