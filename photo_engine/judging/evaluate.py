@@ -13,10 +13,6 @@ How verdicts map to labels (the positive class is the problem):
 - frontal: none of the pose checks fails (roll, yaw, pitch against the profile with their tolerances).
 - head_cut: learned; the `head_in_frame` check fails (label: crown_in_frame or chin_in_frame is 0).
 - background: the label `plain_light` is the positive class.
-`evaluate_records` can also put changed copies of each training fold's own portraits into that fold
-(augment.py; same labels; never scored, never in a fold where their original is scored). Measured for
-issue 9, it did not lower the verdict flips of test_invariance.py (22 -> 24), so `kzdocs photo evaluate`
-and the committed weights fit on the originals alone.
 Rows' `uncertain` attributes are left out. A portrait where no face is found counts with the verdicts the
 engine gives it then: not frontal, and no other problem seen.
 """
@@ -109,13 +105,8 @@ def rule_verdicts(features: dict[str, float] | None, spec: PhotoSpec) -> dict[st
     return {"frontal": frontal}
 
 
-def predictions(records: list[PortraitRecord], spec: PhotoSpec, folds: np.ndarray | None,
-                copies: list[list[PortraitRecord]] | None = None) -> dict[str, np.ndarray]:
-    """Verdict per attribute per portrait; learned ones out-of-fold when ``folds`` is given, else in-sample.
-
-    ``copies`` (augment.augmented_records) are changed copies of each portrait, with its labels: they join
-    the training rows of their portrait's fold only, and are never scored.
-    """
+def predictions(records: list[PortraitRecord], spec: PhotoSpec, folds: np.ndarray | None) -> dict[str, np.ndarray]:
+    """Verdict per attribute per portrait; learned ones out-of-fold when ``folds`` is given, else in-sample."""
     n = len(records)
     out = {a: np.zeros(n, bool) for a in ATTRIBUTES}
     for i, record in enumerate(records):
@@ -123,29 +114,19 @@ def predictions(records: list[PortraitRecord], spec: PhotoSpec, folds: np.ndarra
             out[name][i] = value
     has_face = np.array([r.features is not None for r in records])
     labels = {a: [r.portrait.truth[a] for r in records] for a in ATTRIBUTE_FEATURES}
-    copies = copies or [[] for _ in records]
-    owner = np.array([i for i, extra in enumerate(copies) for _ in extra], int)
-    copy_rows = [c.features or {} for extra in copies for c in extra]
-    group = np.r_[np.arange(n), owner]
-    is_copy = np.r_[np.zeros(n, bool), np.ones(len(owner), bool)]
     for attribute, names in ATTRIBUTE_FEATURES.items():
         labelled = np.array(training_rows(attribute, labels)) & has_face
         truth = np.array([bool(r.portrait.truth[attribute]) for r in records])
         rows = [r.features or {} for r in records]
         matrix = matrix_of(rows, names)
-        every = np.r_[matrix, matrix_of(copy_rows, names)] if len(owner) else matrix
-        every_truth = truth[group]
-        usable = labelled[group]
         if folds is None:
-            model = fit(attribute, names, every[usable], every_truth[usable], group=group[usable],
-                        copy=is_copy[usable])
+            model = fit(attribute, names, matrix[labelled], truth[labelled])
             out[attribute] = has_face & (model.probabilities(matrix) >= 0.5)
         else:
             for fold in np.unique(folds):
-                train = usable & (folds[group] != fold)
+                train = labelled & (folds != fold)
                 test = has_face & (folds == fold)
-                model = fit(attribute, names, every[train], every_truth[train], group=group[train],
-                            copy=is_copy[train])
+                model = fit(attribute, names, matrix[train], truth[train])
                 out[attribute][test] = model.probabilities(matrix[test]) >= 0.5
     for attribute, gate in GATED_BY.items():  # the gate's verdicts are its own out-of-fold ones
         out[attribute] &= ~out[gate]
@@ -163,11 +144,10 @@ def read_folders(folders: list[Path], cache: Path | None = None, progress=None) 
     return read_all(portraits, cache, progress)
 
 
-def evaluate_records(records: list[PortraitRecord], spec: PhotoSpec, folders: list[Path],
-                     copies: list[list[PortraitRecord]] | None = None) -> Evaluation:
+def evaluate_records(records: list[PortraitRecord], spec: PhotoSpec, folders: list[Path]) -> Evaluation:
     folds = fold_of(len(records))
-    oof = predictions(records, spec, folds, copies)
-    fitted = predictions(records, spec, None, copies)
+    oof = predictions(records, spec, folds)
+    fitted = predictions(records, spec, None)
     ita = np.array([(r.features or {}).get("skin_ita", np.nan) for r in records])
     groups = {"lighter": ita > ITA_SPLIT, "darker": ita <= ITA_SPLIT}
     rows, misses = [], []

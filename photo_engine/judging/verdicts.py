@@ -79,49 +79,36 @@ def _sigmoid(z: np.ndarray | float) -> np.ndarray:
 
 
 def fit(attribute: str, features: list[str], matrix: np.ndarray, truth: np.ndarray,
-        l2: float | None = None, group: np.ndarray | None = None, copy: np.ndarray | None = None) -> LogisticModel:
+        l2: float | None = None) -> LogisticModel:
     """Class-balanced, L2-regularised logistic regression by Newton's method (converges in a few steps).
 
     Without ``l2`` the shrinkage is chosen by inner cross-validation on these same rows (choose_l2).
-    ``group`` and ``copy`` describe changed copies of portraits among the rows (augment.py): rows of one
-    group are one portrait (its original and its copies), weighted together as one portrait so the copies
-    teach invariance without counting a portrait several times; ``copy`` marks the rows that are copies.
     """
-    group, copy = _groups(len(truth), group, copy)
     if l2 is None:
-        l2 = choose_l2(attribute, features, matrix, truth, group, copy)
-    originals = matrix[~copy] if (~copy).any() else matrix
-    mean = originals.mean(axis=0)
-    scale = originals.std(axis=0)
+        l2 = choose_l2(attribute, features, matrix, truth)
+    mean = matrix.mean(axis=0)
+    scale = matrix.std(axis=0)
     scale[scale < 1e-9] = 1.0
     z = (matrix - mean) / scale
     y = truth.astype(float)
-    _, inverse, sizes = np.unique(group, return_inverse=True, return_counts=True)
-    share = 1.0 / sizes[inverse]  # each portrait weighs 1 in all, however many copies it has
-    positives = max(1e-9, float((share * y).sum()))
-    negatives = max(1e-9, float((share * (1 - y)).sum()))
-    total = positives + negatives
-    sample_weight = share * np.where(y == 1, total / (2 * positives), total / (2 * negatives))
+    positives = max(1.0, y.sum())
+    negatives = max(1.0, len(y) - y.sum())
+    sample_weight = np.where(y == 1, len(y) / (2 * positives), len(y) / (2 * negatives))
     x = np.c_[z, np.ones(len(z))]
     beta = np.zeros(x.shape[1])
-    penalty = np.diag(np.r_[np.full(x.shape[1] - 1, l2), 0.0])
+    penalty = np.full(x.shape[1], l2)
+    penalty[-1] = 0.0
     for _ in range(50):
         p = _sigmoid(x @ beta)
-        gradient = x.T @ (sample_weight * (p - y)) + penalty @ beta
-        hessian = (x * (sample_weight * p * (1 - p))[:, None]).T @ x + penalty + 1e-9 * np.eye(len(beta))
+        gradient = x.T @ (sample_weight * (p - y)) + penalty * beta
+        hessian = (x * (sample_weight * p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
         step = np.linalg.solve(hessian, gradient)
         beta -= step
         if np.abs(step).max() < 1e-8:
             break
     return LogisticModel(attribute=attribute, features=features, mean=mean.tolist(), scale=scale.tolist(),
-                         weights=beta[:-1].tolist(), bias=float(beta[-1]), trained_on=int((~copy).sum()),
-                         positives=int(y[~copy].sum()), l2=float(l2))
-
-
-def _groups(count: int, group: np.ndarray | None, copy: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-    group = np.arange(count) if group is None else np.asarray(group)
-    copy = np.zeros(count, bool) if copy is None else np.asarray(copy, bool)
-    return group, copy
+                         weights=beta[:-1].tolist(), bias=float(beta[-1]), trained_on=len(y),
+                         positives=int(y.sum()), l2=float(l2))
 
 
 def inner_folds(truth: np.ndarray, folds: int = INNER_FOLDS, seed: int = INNER_SEED) -> np.ndarray:
@@ -138,36 +125,27 @@ def inner_folds(truth: np.ndarray, folds: int = INNER_FOLDS, seed: int = INNER_S
     return assignment
 
 
-def choose_l2(attribute: str, features: list[str], matrix: np.ndarray, truth: np.ndarray,
-              group: np.ndarray | None = None, copy: np.ndarray | None = None) -> float:
+def choose_l2(attribute: str, features: list[str], matrix: np.ndarray, truth: np.ndarray) -> float:
     """The shrinkage from L2_GRID with the lowest inner out-of-fold class-balanced log-loss on these rows.
 
     Log-loss, not balanced accuracy: with 20 positives in a training part, accuracy moves in steps of a
     whole portrait and several shrinkages tie or swap by chance; the log-loss of the probabilities is a
     smooth score of the same models. Only ``matrix`` and ``truth`` are looked at, so a caller that passes
-    one outer training fold gets a choice made without the portraits it will be scored on. Folds are dealt
-    over the original portraits; a changed copy goes with its original (never trained on while its original
-    is scored) and only originals are scored.
+    one outer training fold gets a choice made without the portraits it will be scored on.
     """
     truth = truth.astype(bool)
-    group, copy = _groups(len(truth), group, copy)
-    original = ~copy
-    if truth[original].sum() < INNER_FOLDS or (~truth[original]).sum() < INNER_FOLDS:
+    if truth.sum() < INNER_FOLDS or (~truth).sum() < INNER_FOLDS:
         return max(L2_GRID)
-    fold_of_group = dict(zip(group[original].tolist(), inner_folds(truth[original]).tolist(), strict=True))
-    folds = np.array([fold_of_group.get(g, -1) for g in group.tolist()])
+    folds = inner_folds(truth)
     best, best_loss = max(L2_GRID), np.inf
-    scored = original & (folds >= 0)
     for l2 in sorted(L2_GRID, reverse=True):
         probability = np.zeros(len(truth))
         for fold in range(INNER_FOLDS):
-            train, test = (folds != fold) & (folds >= 0), (folds == fold) & original
-            model = fit(attribute, features, matrix[train], truth[train], l2=l2, group=group[train],
-                        copy=copy[train])
+            train, test = folds != fold, folds == fold
+            model = fit(attribute, features, matrix[train], truth[train], l2=l2)
             probability[test] = model.probabilities(matrix[test])
-        p = np.clip(probability[scored], 1e-6, 1 - 1e-6)
-        t = truth[scored]
-        loss = 0.5 * (-np.log(p[t]).mean() - np.log(1 - p[~t]).mean())
+        probability = np.clip(probability, 1e-6, 1 - 1e-6)
+        loss = 0.5 * (-np.log(probability[truth]).mean() - np.log(1 - probability[~truth]).mean())
         if loss < best_loss - 1e-9:
             best, best_loss = l2, loss
     return best

@@ -104,40 +104,6 @@ def test_nested_selection_keeps_noise_at_chance() -> None:
     assert balanced_accuracy(y, oof)[0] < 0.6
 
 
-def test_copies_go_with_their_portrait_and_are_never_scored() -> None:
-    """Changed copies in the rows (augment.py) must not let the inner choice see the portraits it scores.
-
-    Each noise portrait has two near-duplicate copies: were a copy trained on while its original is scored,
-    the weakest shrinkage would memorise the noise and win. Kept with their originals, noise stays noise."""
-    rng = np.random.default_rng(3)
-    x = rng.normal(size=(150, 20))
-    y = rng.random(150) < 0.3
-    names = [f"f{i}" for i in range(20)]
-    copies = np.r_[x + 0.01 * rng.normal(size=x.shape), x + 0.01 * rng.normal(size=x.shape)]
-    rows = np.r_[x, copies]
-    group = np.r_[np.arange(150), np.arange(150), np.arange(150)]
-    copy = np.r_[np.zeros(150, bool), np.ones(300, bool)]
-    assert choose_l2("noise", names, rows, y[group], group, copy) == max(L2_GRID)
-    # A copy's group weighs as one portrait: duplicating every row changes no weight.
-    once = fit("noise", names, x, y, l2=10.0)
-    thrice = fit("noise", names, rows, y[group], l2=10.0, group=group, copy=copy)
-    plain = fit("noise", names, np.r_[x, x, x], y[group], l2=10.0, group=group, copy=copy)
-    assert np.allclose(once.weights, plain.weights, atol=1e-6)
-    assert thrice.trained_on == 150 and thrice.positives == int(y.sum())
-
-
-def test_copies_that_change_nothing_change_no_figure(labelled_records, labelled_evaluation, id_spec) -> None:
-    """evaluate_records with copies: an unchanged copy of every portrait adds no information, and since a
-    portrait and its copies weigh as one and share their folds, every out-of-fold figure stays as it was."""
-    from photo_engine.judging.evaluate import evaluate_records
-
-    copies = [[r] if r.features is not None else [] for r in labelled_records]
-    again = evaluate_records(labelled_records, id_spec, [], copies)
-    for before, after in zip(labelled_evaluation.rows, again.rows, strict=True):
-        assert (after.attribute, after.out_of_fold, after.in_sample) == (before.attribute, before.out_of_fold,
-                                                                         before.in_sample)
-
-
 def test_inner_folds_are_stratified() -> None:
     y = np.r_[np.ones(21, bool), np.zeros(100, bool)]
     folds = inner_folds(y)
