@@ -7,8 +7,6 @@ the frame it produced, so its report describes the file it wrote, not the source
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,6 +24,7 @@ from photo_engine.errors import (
     SeveralFaces,
 )
 from photo_engine.judging.checks import CheckContext, CheckResult, is_fixable, run_checks
+from photo_engine.lanes import lane
 from photo_engine.messages import Phrase, say
 from photo_engine.outputs.backdrop import fill_colour, replace_background
 from photo_engine.outputs.geometry import Frame, head_in_frame, plan_frame, warp
@@ -146,7 +145,7 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
     # replaces the background or fills the padding on the warped pixels as before.
     digital_frame = plan_frame(analysis.geometry, spec, source.width, source.height, spec.width_px.value,
                                spec.height_px.value)
-    digital_warp = _output_pool().submit(warp, source.rgb, digital_frame)
+    digital_warp = lane("output").submit(warp, source.rgb, digital_frame)
     source_verdict = judge(analysis, spec)
     source_checks = {c.name: c for c in source_verdict.checks}
     if source_checks["resolution"].failed:
@@ -170,7 +169,7 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
     files: dict[Path, bytes] = {request.output: b""}  # the photo first: the order the files are written in
     max_kb = spec.max_size_kb.value if spec.max_size_kb else None
     # The digital JPEG is encoded on the output thread (Pillow releases the GIL) while the sheet is drawn here.
-    jpeg_job = _output_pool().submit(encode_jpeg, digital, spec.dpi.value, max_kb, str(request.output))
+    jpeg_job = lane("output").submit(encode_jpeg, digital, spec.dpi.value, max_kb, str(request.output))
     if request.sheet is not None:
         photo_mm = (spec.print_width_mm.value, spec.print_height_mm.value)
         print_w, print_h = mm_to_px(photo_mm[0]), mm_to_px(photo_mm[1])
@@ -212,12 +211,6 @@ def make_photo(request: MakeRequest, spec: PhotoSpec) -> MakeReport:
         crash_point(f"make-before-output-{number}")  # the kill tests' chosen points (no-op otherwise)
         write_atomic(path, data)
     return report
-
-
-@lru_cache(maxsize=1)
-def _output_pool() -> ThreadPoolExecutor:
-    """One thread for output work that can run beside the judging (warping, JPEG encoding)."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="output")
 
 
 def _refuse_overwriting_input(request: MakeRequest) -> None:

@@ -8,12 +8,11 @@ the aligned face view (see hair.py); zones are named by what they cover, in face
 from __future__ import annotations
 
 import math
-from concurrent.futures import ThreadPoolExecutor
-from functools import lru_cache
 
 import cv2
 import numpy as np
 
+from photo_engine.lanes import lane
 from photo_engine.reading.aligned import FACE_PX, AlignedFace
 from photo_engine.reading.analysis import PortraitAnalysis
 from photo_engine.reading.appearance import LEFT_BROW, RIGHT_BROW
@@ -29,7 +28,7 @@ def portrait_features(analysis: PortraitAnalysis) -> dict[str, float] | None:
         return cached
     # The glasses cues need only the aligned view: they are measured on a thread of their own (OpenCV and
     # NumPy release the GIL) while the rest is measured here; the features keep their order.
-    glasses = _glasses_pool().submit(_glasses, analysis.aligned)
+    glasses = lane("glasses").submit(_glasses, analysis.aligned)
     features: dict[str, float] = {}
     features.update(_geometry(analysis))
     features.update(_cues(analysis))
@@ -40,11 +39,6 @@ def portrait_features(analysis: PortraitAnalysis) -> dict[str, float] | None:
     features.update(_body_hands(analysis.models.bodies))
     analysis._features = features  # type: ignore[attr-defined]
     return features
-
-
-@lru_cache(maxsize=1)
-def _glasses_pool() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="glasses")
 
 
 def _geometry(a: PortraitAnalysis) -> dict[str, float]:

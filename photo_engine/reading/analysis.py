@@ -6,13 +6,13 @@ the visa rules without looking at the picture again.
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
-from functools import lru_cache
 
 import cv2
 import numpy as np
 
+from photo_engine.lanes import lane
 from photo_engine.reading.aligned import AlignedFace, align_face
 from photo_engine.reading.appearance import AppearanceCues, read_cues
 from photo_engine.reading.background import BackgroundReading, read_background
@@ -55,10 +55,10 @@ def analyse_portrait(source: SourceImage, symmetric: bool = True) -> PortraitAna
         return PortraitAnalysis(source, out, None, None, None, None, read_colour(out.overview, source), symmetric)
     # The hair model needs only the head region; it runs on a thread of its own (it releases the GIL) while
     # geometry, the aligned view and the cues are measured here, so make pays for it hardly at all.
-    hair_job = _hair_pool().submit(_hair, out.region.rgb, symmetric) if out.region is not None else None
+    hair_job = lane("hair").submit(_hair, out.region.rgb, symmetric) if out.region is not None else None
     # The background and the colour need only the head region and the overview: they are read on a thread
     # of their own (OpenCV and NumPy release the GIL) while the face is measured and aligned here.
-    surroundings = _side_pool().submit(_surroundings, out, source)
+    surroundings = lane("surroundings").submit(_surroundings, out, source)
     geometry = measure_geometry(out)
     aligned = align_face(source.rgb, out, geometry)
     # Hands on the aligned view run on the Hands thread; the cues need them. Pose may still be reading too:
@@ -79,16 +79,6 @@ def _to_full(aligned: AlignedFace, hands: list[np.ndarray]) -> list[np.ndarray]:
     """Hands found on the aligned face view, in full-resolution pixels (as the whole-picture ones are)."""
     back = cv2.invertAffineTransform(aligned.matrix)
     return [np.c_[hand, np.ones(len(hand))] @ back.T for hand in hands]
-
-
-@lru_cache(maxsize=1)
-def _hair_pool() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="hair")
-
-
-@lru_cache(maxsize=1)
-def _side_pool() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="surroundings")
 
 
 def _hair(rgb: np.ndarray, symmetric: bool) -> np.ndarray:
