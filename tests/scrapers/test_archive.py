@@ -111,3 +111,66 @@ def test_the_export_serves_as_a_mirror_through_a_plain_static_server(tmp_path: P
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def _spy_flush(monkeypatch: pytest.MonkeyPatch, archive: Archive) -> list[tuple[int, list[str]]]:
+    """Record, at each flush, how many lines the index already has and which bodies are flushed (the real
+    flush still runs)."""
+    import scrapers.archive as module
+
+    real, calls = module._flush_to_disk, []
+
+    def spy(folder: Path, written: list[Path]) -> None:
+        lines = archive.snapshots_path.read_text("utf-8").splitlines() if archive.snapshots_path.exists() else []
+        calls.append((len(lines), sorted(p.name for p in written)))
+        real(folder, written)
+
+    monkeypatch.setattr(module, "_flush_to_disk", spy)
+    return calls
+
+
+def test_a_batch_writes_its_lines_only_after_one_flush_of_all_its_bodies(tmp_path: Path, monkeypatch) -> None:
+    archive = Archive(tmp_path)
+    first = archive.add_copy("https://egov.kz/old", b"<p>old</p>")  # outside a batch: written at once
+    calls = _spy_flush(monkeypatch, archive)
+    bodies = [f"<p>page {n}</p>".encode() for n in range(3)]
+    with archive.batch():
+        snaps = [archive.add_copy(f"https://egov.kz/{n}", body) for n, body in enumerate(bodies)]
+        with archive.batch():  # nested: the outer block decides when to flush
+            inner = archive.add_copy("https://egov.kz/inner", b"<p>inner</p>")
+        assert not calls
+        # Held lines are not in the file yet, but this process reads them like the others.
+        assert len(archive.snapshots_path.read_text("utf-8").splitlines()) == 1
+        assert archive.newest(url="https://egov.kz/1") == snaps[1]
+        assert archive.snapshots() == [first, *snaps, inner]
+    assert calls == [(1, sorted(f"{s.sha256}.html" for s in [*snaps, inner]))]
+    written = [json.loads(line)["url"] for line in archive.snapshots_path.read_text("utf-8").splitlines()]
+    assert written == ["https://egov.kz/old", "https://egov.kz/0", "https://egov.kz/1", "https://egov.kz/2",
+                       "https://egov.kz/inner"]
+    assert [archive.body(s) for s in snaps] == bodies
+
+
+def test_a_batch_ended_by_an_error_still_flushes_then_writes_its_lines(tmp_path: Path, monkeypatch) -> None:
+    archive = Archive(tmp_path)
+    calls = _spy_flush(monkeypatch, archive)
+    with pytest.raises(RuntimeError), archive.batch():
+        snap = archive.add_copy("https://egov.kz/a", HTML)
+        raise RuntimeError("the run broke off")
+    assert calls == [(0, [f"{snap.sha256}.html"])]
+    assert Archive(tmp_path).snapshots() == [snap]
+
+
+def test_the_flush_without_syncfs_fsyncs_each_body(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    import scrapers.archive as module
+
+    paths = [tmp_path / "a.html", tmp_path / "b.html"]
+    for path in paths:
+        path.write_bytes(b"x")
+    synced: list[int] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(module.sys, "platform", "darwin")
+    monkeypatch.setattr(module.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    module._flush_to_disk(tmp_path, paths)
+    assert len(synced) == 3  # each body and the folder that holds their names

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from kzdocs import cli
 from registry.api import Registry
+from scrapers.archive import Archive
 from tests.verifier.conftest import PASSPORT_PAGE, mirrors
 from tests.verifier.site import Route, Site
 
@@ -52,6 +53,32 @@ def test_run_killed_midway_leaves_the_registry_consistent(workspace: tuple[Path,
     result = CliRunner().invoke(cli, ["verify", "--db", str(db), "--data", str(data), "--json",
                                       *[x for m in mirrors(site) for x in ("--mirror", m)]])
     assert result.exit_code == 0, result.output
+    # Every line in the archive's index, the killed run's included, names a body that is on disk intact.
+    archive = Archive(data / "archive")
+    stored = [snap for snap in archive.snapshots() if snap.sha256]
+    assert stored and all(archive.body(snap) for snap in stored)
+
+
+def test_a_verify_run_flushes_its_bodies_once_before_writing_their_lines(
+    workspace: tuple[Path, Path], site: Site, monkeypatch
+) -> None:
+    import scrapers.archive as module
+
+    db, data = workspace
+    index = data / "archive" / "snapshots.jsonl"
+    lines_before = len(index.read_text("utf-8").splitlines()) if index.exists() else 0
+    real, flushes = module._flush_to_disk, []
+
+    def spy(folder: Path, written: list[Path]) -> None:
+        flushes.append((len(index.read_text("utf-8").splitlines()) if index.exists() else 0, len(written)))
+        real(folder, written)
+
+    monkeypatch.setattr(module, "_flush_to_disk", spy)
+    result = CliRunner().invoke(cli, ["verify", "--db", str(db), "--data", str(data), "--json",
+                                      *[x for m in mirrors(site) for x in ("--mirror", m)]])
+    assert result.exit_code == 0, result.output
+    assert len(flushes) == 1 and flushes[0][0] == lines_before and flushes[0][1] >= 1
+    assert len(index.read_text("utf-8").splitlines()) > lines_before
 
 
 def test_accept_that_cannot_write_its_ledger_changes_nothing(workspace: tuple[Path, Path], site: Site) -> None:
