@@ -12,6 +12,13 @@ still unmatched on that page; recall = matched labels / labels, precision = matc
 Only the keys listed under "_keys" are scored (the labels cover those). With --split, files listed under
 "_held_out" in labels.json are the held-out pages, and held-out pages also listed under "_fresh" (labelled
 before the extractor ever ran on them) are reported as a group of their own; an empty group is not printed.
+
+Descriptive keys (issuing body, application channels, photo traits...) are facts a page states once however often
+it repeats them. Keys listed under "_distinct" are scored as the SET of distinct facts a page states: the
+observations of such a key are reduced to distinct values first, a list value (e.g. `background.colours`
+["white", "grey"], `application.channels`) counts as one fact per item, and the label names one item per fact;
+text is compared case- and space-insensitively. Keys not listed there are scored as before, one label per
+statement.
 """
 
 from __future__ import annotations
@@ -28,6 +35,26 @@ sys.path.insert(0, str(ROOT))
 from scrapers.extract import extract_file  # noqa: E402
 
 SCOPE: set[str] | None = None  # the keys labels.json covers ("_keys"); observations of other keys are not scored
+DISTINCT: set[str] = set()  # keys scored as the set of distinct facts per page ("_distinct")
+
+
+def _norm(value: Any) -> Any:
+    return " ".join(value.lower().split()) if isinstance(value, str) else value
+
+
+def _distinct_facts(observations: list[Any]) -> list[Any]:
+    """Observations of "_distinct" keys reduced to one per (key, item); other observations kept as they are."""
+    kept: list[Any] = []
+    seen: set[tuple[str, Any]] = set()
+    for o in observations:
+        if o.key not in DISTINCT:
+            kept.append(o)
+            continue
+        for item in o.value if isinstance(o.value, list) else [o.value]:
+            if (o.key, _norm(item)) not in seen:
+                seen.add((o.key, _norm(item)))
+                kept.append(o.model_copy(update={"value": item}))
+    return kept
 
 
 def _same(label: list[Any], key: str, value: Any, unit: str | None) -> bool:
@@ -36,6 +63,8 @@ def _same(label: list[Any], key: str, value: Any, unit: str | None) -> bool:
         return False
     if key == "documents":
         return isinstance(value, list) and len(value) == l_value
+    if key in DISTINCT:
+        return _norm(l_value) == _norm(value) and (l_unit is None or l_unit == unit)
     if hasattr(value, "min"):
         value = value.min if value.min == value.max else f"{value.min:g}-{value.max:g}"
     if isinstance(l_value, (int, float)) and not isinstance(l_value, bool) and isinstance(value, (int, float)):
@@ -55,7 +84,7 @@ def score(
     right_labels = total_labels = right_obs = total_obs = 0
     for name in names:
         _, observations = extract_file(folder / name, kind="text")
-        observations = [o for o in observations if SCOPE is None or o.key in SCOPE]
+        observations = _distinct_facts([o for o in observations if SCOPE is None or o.key in SCOPE])
         open_labels = list(labels[name])
         total_labels += len(open_labels)
         total_obs += len(observations)
@@ -83,8 +112,9 @@ def main() -> int:
     labels = json.loads((args.folder / "labels.json").read_text(encoding="utf-8"))
     held_out = set(labels.pop("_held_out", []))
     fresh = set(labels.pop("_fresh", []))
-    global SCOPE
+    global SCOPE, DISTINCT
     SCOPE = set(labels.pop("_keys", [])) or None
+    DISTINCT = set(labels.pop("_distinct", []))
     labels = {k: v for k, v in labels.items() if not k.startswith("_")}
     groups = {"all": sorted(labels)}
     if args.split:
