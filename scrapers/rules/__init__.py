@@ -7,6 +7,7 @@ renders every rule with its examples for docs/extraction-rules.md.
 from __future__ import annotations
 
 from scrapers.rules.base import Example, Passage, Rule, RuleMatch, example
+from scrapers.rules.channels import ApplicationChannels
 from scrapers.rules.counts import PageCount, PhotoCount, PhotoCountSingular
 from scrapers.rules.descriptive import AgeIrrespective, DigitalSignature, FileFormat, IssuingBody, ServiceCode
 from scrapers.rules.documents import DocumentList
@@ -68,6 +69,7 @@ PASSAGE_RULES: tuple[Rule, ...] = (
     FileFormat(),
     DigitalSignature(),
     IssuingBody(),
+    ApplicationChannels(),
 )
 DOCUMENT_LIST = DocumentList()
 ALL_RULES: tuple[Rule | DocumentList, ...] = (*PASSAGE_RULES, DOCUMENT_LIST)

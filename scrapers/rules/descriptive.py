@@ -70,18 +70,30 @@ class FileFormat(Rule):
         example("өлшемі 1 МБ аспайтын JPEG форматта 3×4 графикалық файл", ("JPEG", None)),
         example("The photo must be a file in JPG format.", ("JPEG", None)),
         example("scan in PDF format", ("PDF", None)),
+        example("attach a scan of the receipt in pdf or jpeg (jpg) format", ("PDF", None), ("JPEG", None)),
         example("Please bring the printed form", note="no file format named"),
     )
     cue = re.compile(r"jpe?g|png|pdf")
+    _fmt = r"(?:jpe?g|png|pdf)\b(?:\s*\(\s*(?:jpe?g|png|pdf)\s*\))?"
+    # One format or a list of them ("pdf or jpeg (jpg) format", "JPG, PNG форматында") before the word format.
     pattern = re.compile(
-        r"(?P<f>jpe?g|png|pdf)\s*(?:format\w*|форма\w*|файл\w*)|(?:format\w*|формат\w*)\s+(?:of\s+)?(?P<g>jpe?g|png|pdf)\b",
+        rf"(?P<f>{_fmt}(?:\s*(?:,|/|\bor\b|\band\b|\bили\b|\bи\b|\bнемесе\b)\s*{_fmt})*)\s*(?:format\w*|форма\w*|файл\w*)"
+        r"|(?:format\w*|формат\w*)\s+(?:of\s+)?(?P<g>jpe?g|png|pdf)\b",
         re.IGNORECASE,
     )
+    _one = re.compile(r"jpe?g|png|pdf", re.IGNORECASE)
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for m in self.pattern.finditer(passage.text):
-            name = (m.group("f") or m.group("g")).upper()
-            yield RuleMatch(m.start(), m.end(), "JPEG" if name in ("JPG", "JPEG") else name, None)
+            group = "f" if m.group("f") else "g"
+            seen: set[str] = set()
+            for token in self._one.finditer(m.group(group)):
+                name = token.group().upper()
+                name = "JPEG" if name in ("JPG", "JPEG") else name
+                if name not in seen:
+                    seen.add(name)
+                    start = m.start(group) + token.start()
+                    yield RuleMatch(start, start + len(token.group()), name, None)
 
 
 class DigitalSignature(Rule):
@@ -97,14 +109,30 @@ class DigitalSignature(Rule):
         example("Өтінішке ЭЦҚ (электрондық цифрлық қолтаңба) арқылы қол қойылады", (True, None)),
         example("подписать запрос с помощью ЭЦП", (True, None)),
         example("Sign the form by hand", note="a handwritten signature"),
+        example("sign the request digitally on the portal", (True, None)),
+        example(
+            "an electronic copy certified by the digital signature of an authorised archive employee",
+            note="an official certifying a copy, not the applicant signing",
+        ),
     )
-    cue = re.compile(r"signature|eds|эцп|эцқ|қолтаңба")
-    pattern = re.compile(r"digital\s+signature|\bEDS\b|\bЭЦП\b|\bЭЦҚ\b|электрондық\s+цифрлық\s+қолтаңба", re.IGNORECASE)
+    cue = re.compile(r"signature|eds|эцп|эцқ|қолтаңба|digital")
+    pattern = re.compile(
+        r"digital\s+signature|\bEDS\b|\bЭЦП\b|\bЭЦҚ\b|электрондық\s+цифрлық\s+қолтаңба|digitally\s+sign\w*"
+        r"|\bsign\w*\s+(?:\w+\s+){0,3}?(?:digitally|(?:using|with|by)\s+(?:an?\s+|the\s+|your\s+)?digital)\b",
+        re.IGNORECASE,
+    )
+    # A signature an official puts on a copy he certifies is not the applicant signing the application.
+    _OFFICIALS = re.compile(
+        r"^\s+of\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:employee|official|officer|notary|director|archivist|head)"
+        r"|^\s+(?:должностн|сотрудник|работник|нотариус)",
+        re.IGNORECASE,
+    )
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
-        m = self.pattern.search(passage.text)
-        if m:
-            yield RuleMatch(m.start(), m.end(), True, None)
+        for m in self.pattern.finditer(passage.text):
+            if not self._OFFICIALS.search(passage.text[m.end():m.end() + 60]):
+                yield RuleMatch(m.start(), m.end(), True, None)
+                return
 
 
 class IssuingBody(Rule):
@@ -123,16 +151,27 @@ class IssuingBody(Rule):
         example("Жеке куәлікті ҚР Ішкі істер министрлігі береді.", ("Ministry of Internal Affairs", None)),
         example("Паспорт выдается Министерством иностранных дел", ("Ministry of Foreign Affairs", None)),
         example("The Ministry of Internal Affairs published new rules.", note="publishing is not issuing"),
+        example("The internal affairs bodies shall issue the permit.", ("Ministry of Internal Affairs", None)),
+        example(
+            "Rules for consideration by the internal affairs bodies of applications on the issues of "
+            "citizenship",
+            note="'the issues of' is a matter, not issuing",
+        ),
     )
     cue = re.compile(r"issue|выда|береді|беріледі")
     BODIES = (
         ("Ministry of Internal Affairs", r"Ministry\s+of\s+Internal\s+Affairs|Министерств\w+\s+внутренних\s+дел|МВД"
-                                         r"|Ішкі\s+істер\s+министрлігі\w*|ІІМ"),
+                                         r"|Ішкі\s+істер\s+министрлігі\w*|ІІМ|internal\s+affairs\s+bodies"
+                                         r"|орган\w*\s+внутренних\s+дел|ішкі\s+істер\s+органдар\w*"),
         ("Ministry of Foreign Affairs", r"Ministry\s+of\s+Foreign\s+Affairs|Министерств\w+\s+иностранных\s+дел|МИД"
                                         r"|Сыртқы\s+істер\s+министрлігі\w*|СІМ"),
     )
     ISSUE = re.compile(
-        with_lead(r"issued\s+by|issues|выда[её]т(?:ся)?|выдается|береді|беріледі", ignorecase=True), re.IGNORECASE
+        with_lead(
+            r"issued\s+by|(?<!the\s)issues(?!\s+of\b)|shall\s+issue|выда[её]т(?:ся)?|выдается|выдают|береді|беріледі",
+            ignorecase=True,
+        ),
+        re.IGNORECASE,
     )
     # Compiled once, with a first-letter look-ahead (the same matches, found sooner).
     _BODIES = tuple((name, re.compile(with_lead(p, ignorecase=True), re.IGNORECASE)) for name, p in BODIES)

@@ -1,0 +1,169 @@
+"""Where one can apply: the eGov portal, a public service centre, the state body itself, a Kazakh foreign mission,
+the visa-migration portal, the e-licensing portal, post. Stated in words, so each channel is a small vocabulary in
+English, Russian and Kazakh, and a mention counts only where the sentence (or the heading above it) speaks of
+applying, submitting, contacting or getting the service: a law's preamble naming the Consular Service Department
+as the body that registers the order is not a way to apply.
+
+The value is the list of channels one sentence names, in a fixed vocabulary (``CHANNELS``); registry profiles
+word their `application.channels` freely, and no source evidence observes this key yet, so the verifier does not
+compare these readings with the registry (a new key raises no finding).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from scrapers.rules.base import Passage, Rule, RuleMatch, example
+from scrapers.segments import segment_at
+
+EGOV = "egov portal"
+PSC = "public service centre"
+STATE_BODY = "state body"
+MISSION = "foreign mission"
+VMP = "visa-migration portal"
+ELICENSE = "e-licensing portal"
+POST = "post"
+CHANNELS = (EGOV, PSC, STATE_BODY, MISSION, VMP, ELICENSE, POST)
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Portals other than eGov: named first, so that their "portal" is not also read as the eGov portal.
+_VMP = _c(r"vmp\.gov\.kz|visa\s+(?:and\s+)?migration\s+portal|визов\w*[\s-]+миграционн\w+\s+портал\w*"
+          r"|визалық[\s-]+көші-қон\s+портал\w*")
+_ELICENSE = _c(r"e-?licens\w*\s+portal|elicense\.kz|портал\w*\s+[«\"]?электронного\s+лицензирования"
+               r"|электрондық\s+лицензиялау\s+портал\w*")
+_OTHER_PORTAL = _c(r"licens|лицензи|лицензиял|vmp|migration\s+portal|миграционн\w+\s+портал|көші-қон\s+портал"
+                   r"|social\s+services?\s+portal|әлеуметтік|astanahub|e-?qonaq")
+_EGOV = _c(r"egov\.kz|e-?gov(?:ernment)?\s+portal|\bportal\w*|портал\w*")
+_PSC = _c(r"government\s+for\s+citizens|public\s+service\s+cent(?:er|re)s?|\bPSC\b|\bCSC\b|state[\s-]+(?:owned\s+)?"
+          r"corporation|public\s+corporation|service\s+cent(?:er|re)s\s+of\s+the\s+population|\bЦОН\w*"
+          r"|правительство\s+для\s+граждан|государственн\w+\s+корпораци\w+|\bХҚКО\w*|азаматтарға\s+арналған\s+үкімет"
+          r"|мемлекеттік\s+корпорация\w*")
+_MISSION = _c(r"\bembass\w+|\bconsulat\w+|consular\s+(?:section|office|department|unit|institution)s?"
+              r"|diplomatic\s+missions?|foreign\s+(?:missions?|institutions?|offices)|overseas\s+institutions?"
+              r"|посольств\w*|генконсульств\w*|\bконсульств\w*|консульск\w+\s+(?:отдел|учреждени|пункт)\w*"
+              r"|загранучреждени\w*|дипломатическ\w+\s+представительств\w*|елшілі\w*|консулдығ\w*"
+              r"|консулдық\s+(?:бөлім|мекеме)\w*|шетелдегі\s+мекеме\w*")
+_NOT_OURS = _c(r"^\s+of\s+(?:that|the|a)\s+(?:foreign\s+)?(?:country|state)|^\s+иностранн")
+_THEIRS_BEFORE = _c(r"(?:foreign|иностранн\w+|шет\s+мемлекеттің)\s+(?:diplomatic\s+)?$")
+_NO_VISIT_BEFORE = _c(r"(?:without|non-?|no\s+need\s+to)\s*visit\w*\s+(?:an?\s+|the\s+)?$|без\s+посещени\w+\s+$")
+# Being registered on the portal, or seeing a result in one's account there, is not applying through it.
+_NOT_APPLYING_BEFORE = _c(r"(?:registered|account)\s+(?:on|in|at)\s+(?:the\s+)?$")
+_STATE_BODY = _c(
+    r"\b(?:in|at|from|to)\s+(?:a\s+|the\s+)?(?:state|government)\s+(?:body|agency)"
+    r"|\bto\s+(?:the\s+)?service\s+provider|услугодател\w*|көрсетілетін\s+қызметті\s+берушіге"
+    r"|\b(?:submit\w*|appl(?:y|ied|ies)|address\w*)\s+to\s+the\s+ministry\s+of\s+\w+\s+\w+"
+    r"|\b(?:service|get|obtain\w*)\s+(?:\w+\s+){0,2}in\s+the\s+ministry\s+of"
+    r"|department\s+of\s+consular\s+services?|consular\s+services?\s+department|департамент\w*\s+консульской\s+службы"
+    r"|консулдық\s+қызмет\s+департамент\w*"
+    # The police and migration units are a channel where one goes TO them (not where they are the subject
+    # that issues or considers something).
+    r"|\b(?:to|at|in|with|contact)\s+(?:the\s+)?(?:local\s+)?(?:department\s+of\s+internal\s+affairs"
+    r"|internal\s+affairs\s+bodies|migration\s+(?:service|police)(?:\s+(?:units?|office|department))?|police)"
+    r"|\bв\s+(?:органы\s+внутренних\s+дел|подразделени\w+\s+миграционн\w+\s+(?:службы|полиции))"
+    r"|ішкі\s+істер\s+органдарына|көші-қон\s+(?:қызметіне|полициясына)"
+    r"|в\s+государственн\w+\s+орган\w*|мемлекеттік\s+органғ?а"
+)
+_POST = _c(r"\bby\s+(?:post|mail)\b|\bpostal\s+applications?|по\s+почте|почтой|пошта\s+арқылы")
+_EMAIL = _c(r"e-?mail|электронн\w+\s+почт")
+_REFUSED = _c(r"not\s+accepted|не\s+принима|қабылданбайды")
+# The sentence (or its heading) speaks of applying through the place it names.
+_APPLY = _c(
+    r"appl(?:y|ie|ica|ying)|submi|contact|visit|address|get|obtain|receiv|fill|log\s+in|sign\s+in|order\s+(?:the\s+)?(?:service|online)|request|online"
+    r"|through|via|\bat\b|register|legali[sz]|report|return|hand\s+in|carried\s+out|in\s+person"
+    r"|обрат|обращ|пода|предостав|представ(?!ительств)|сообщ|сдат|получ|посещ|регистрац|оформ|легализ|через|посредством"
+    r"|заполн|производится|выполняют|осуществля|электронн"
+    r"|жүгін|тапсыр|толтыр|ұсын|хабарла|тіркел|ресімде|арқылы|алу|береді|беріледі|жүзеге"
+)
+
+
+class ApplicationChannels(Rule):
+    """Where one can apply, as a list of channels per sentence."""
+
+    name = "ApplicationChannels"
+    key = "application.channels"
+    group = "channels"
+    needs_digit = False
+    description = (
+        "`apply through the portal or a public service centre`, `обратиться в ЦОН`, `консулдық бөлімге тапсыру`"
+        " -> [egov portal, public service centre, state body, foreign mission, visa-migration portal,"
+        " e-licensing portal, post]."
+    )
+    examples = (
+        example("You may apply at a public service centre or through the eGov portal.", ([PSC, EGOV], None)),
+        example("Заявление можно подать в любой ЦОН.", ([PSC], None)),
+        example("Құжаттарды Қазақстан Республикасының елшілігіне тапсыру қажет.", ([MISSION], None)),
+        example("Documents go by post or to the consular section in person.", ([POST, MISSION], None)),
+        example("Hand the papers to the service provider, or submit them online on the visa and migration portal.",
+                ([STATE_BODY, VMP], None)),
+        example("Applications sent by post are not accepted.", note="a refused channel is not a channel"),
+        example("The Consular Service Department shall publish this order.", note="no applying in the sentence"),
+        example("Certify the papers at the embassy of that country.", note="a foreign state's embassy"),
+        example("The e-visa lets one travel without visiting an embassy.", note="a mission one need not visit"),
+        example("The internal affairs bodies shall consider the request.", note="the police as subject, not a place"),
+        example("The result appears in your personal account on the portal.", note="an account is not a channel"),
+    )
+    cue = re.compile(
+        r"portal|портал|citizens|азаматтарға|public service|psc|csc|цон|хқко|corporation|корпорац|embass|consul"
+        r"|консул|посольств|загранучрежд|дипломатическ|елшілі|mission|institution|offices|state body|state agency"
+        r"|government agency|service provider|услугодат|берушіге|internal affairs|внутренних дел|ішкі істер"
+        r"|police|migration|көші-қон|ministry|post|mail|почт|пошта|орган",
+    )
+
+    def find(self, passage: Passage) -> Iterator[RuleMatch]:
+        heading = passage.context or ""
+        by_sentence: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+        for channel, mentions in self._mentions(passage.text):
+            for start, end in mentions:
+                span = self._sentence(passage, start)
+                by_sentence.setdefault(span, []).append((start, end, channel))
+        for (s, e), found in sorted(by_sentence.items()):
+            sentence = passage.text[s:e]
+            if not (_APPLY.search(sentence) or _APPLY.search(heading)):
+                continue
+            if _POST.search(sentence) and _REFUSED.search(sentence):
+                found = [f for f in found if f[2] != POST]
+            found.sort()
+            names: list[str] = []
+            for _, _, channel in found:
+                if channel not in names:
+                    names.append(channel)
+            if names:
+                yield RuleMatch(found[0][0], found[-1][1], names, None)
+
+    @staticmethod
+    def _sentence(passage: Passage, position: int) -> tuple[int, int]:
+        span = segment_at(passage.spans, position)
+        return (span[0], span[1]) if span else (0, len(passage.text))
+
+    @staticmethod
+    def _mentions(text: str) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+        taken: list[tuple[int, int]] = []
+
+        def free(m: re.Match[str]) -> bool:
+            return not any(s < m.end() and m.start() < e for s, e in taken)
+
+        for channel, pattern in ((VMP, _VMP), (ELICENSE, _ELICENSE)):
+            spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+            taken.extend(spans)
+            yield channel, spans
+        egov = []
+        for m in _EGOV.finditer(text):
+            if (free(m) and not _OTHER_PORTAL.search(text[max(0, m.start() - 60):m.end() + 60])
+                    and not _NOT_APPLYING_BEFORE.search(text[max(0, m.start() - 30):m.start()])):
+                egov.append((m.start(), m.end()))
+        yield EGOV, egov
+        yield PSC, [(m.start(), m.end()) for m in _PSC.finditer(text)]
+        yield MISSION, [
+            (m.start(), m.end()) for m in _MISSION.finditer(text)
+            if not _NOT_OURS.search(text[m.end():m.end() + 40])
+            and not _THEIRS_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+            and not _NO_VISIT_BEFORE.search(text[max(0, m.start() - 30):m.start()])
+        ]
+        yield STATE_BODY, [(m.start(), m.end()) for m in _STATE_BODY.finditer(text)]
+        yield POST, [(m.start(), m.end()) for m in _POST.finditer(text)
+                     if not _EMAIL.search(text[max(0, m.start() - 20):m.end() + 5])]
