@@ -39,6 +39,7 @@ _ELICENSE = _c(r"e-?licens\w*\s+portal|elicense\.kz|портал\w*\s+[«\"]?э�
 _OTHER_PORTAL = _c(r"licens|лицензи|лицензиял|vmp|migration\s+portal|миграционн\w+\s+портал|көші-қон\s+портал"
                    r"|social\s+services?\s+portal|әлеуметтік|astanahub|e-?qonaq")
 _EGOV = _c(r"egov\.kz|e-?gov(?:ernment)?\s+portal|\bportal\w*|портал\w*")
+_EGOV_NAMED = _c(r"egov|e-gov|электронного\s+правительства|электрондық\s+үкімет|electronic\s+government")
 _PSC = _c(r"government\s+for\s+citizens|public\s+service\s+cent(?:er|re)s?|\bPSC\b|\bCSC\b|state[\s-]+(?:owned\s+)?"
           r"corporation|public\s+corporation|service\s+cent(?:er|re)s\s+of\s+the\s+population|\bЦОН\w*"
           r"|правительство\s+для\s+граждан|государственн\w+\s+корпораци\w+|\bХҚКО\w*|азаматтарға\s+арналған\s+үкімет"
@@ -56,7 +57,8 @@ _NOT_APPLYING_BEFORE = _c(r"(?:registered|account)\s+(?:on|in|at)\s+(?:the\s+)?$
 _STATE_BODY = _c(
     r"\b(?:in|at|from|to)\s+(?:a\s+|the\s+)?(?:state|government)\s+(?:body|agency)"
     r"|\bto\s+(?:the\s+)?service\s+provider|услугодател\w*|көрсетілетін\s+қызметті\s+берушіге"
-    r"|\b(?:submit\w*|appl(?:y|ied|ies)|address\w*)\s+to\s+the\s+ministry\s+of\s+\w+\s+\w+"
+    r"|\b(?:submit\w*|appl(?:y|ied|ies)|address\w*)\s+(?:\w+\s+){0,4}?to\s+the\s+ministry\s+of\s+\w+\s+\w+"
+    r"|\b(?:in|at|to)\s+(?:the\s+|a\s+)?(?:civil\s+)?registry\s+offices?|\bв\s+(?:орган\w*\s+)?ЗАГС\w*"
     r"|\b(?:service|get|obtain\w*)\s+(?:\w+\s+){0,2}in\s+the\s+ministry\s+of"
     r"|department\s+of\s+consular\s+services?|consular\s+services?\s+department|департамент\w*\s+консульской\s+службы"
     r"|консулдық\s+қызмет\s+департамент\w*"
@@ -106,12 +108,17 @@ class ApplicationChannels(Rule):
         example("The e-visa lets one travel without visiting an embassy.", note="a mission one need not visit"),
         example("The internal affairs bodies shall consider the request.", note="the police as subject, not a place"),
         example("The result appears in your personal account on the portal.", note="an account is not a channel"),
+        example("Notices go through vmp.gov.kz or egov.kz.", ([VMP, EGOV], None)),
+        example("The host sends the papers to the Ministry of Foreign Affairs.", note="no applying word: 'sends'"),
+        example("The applicant must submit these papers to the Ministry of Foreign Affairs.", ([STATE_BODY], None)),
+        example("Birth is registered in the registry office of the district.", ([STATE_BODY], None)),
     )
     cue = re.compile(
-        r"portal|портал|citizens|азаматтарға|public service|psc|csc|цон|хқко|corporation|корпорац|embass|consul"
+        r"portal|портал|vmp|egov|e-gov|licens|citizens|азаматтарға|public service|psc|csc|цон|хқко|corporation"
+        r"|корпорац|embass|consul"
         r"|консул|посольств|загранучрежд|дипломатическ|елшілі|mission|institution|offices|state body|state agency"
         r"|government agency|service provider|услугодат|берушіге|internal affairs|внутренних дел|ішкі істер"
-        r"|police|migration|көші-қон|ministry|post|mail|почт|пошта|орган",
+        r"|police|migration|көші-қон|registry|загс|ministry|post|mail|почт|пошта|орган",
     )
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
@@ -124,7 +131,7 @@ class ApplicationChannels(Rule):
         for (s, e), found in sorted(by_sentence.items()):
             sentence = passage.text[s:e]
             if not (_APPLY.search(sentence) or _APPLY.search(heading)):
-                continue
+                found = [f for f in found if f[2] in (VMP, ELICENSE)]
             if _POST.search(sentence) and _REFUSED.search(sentence):
                 found = [f for f in found if f[2] != POST]
             found.sort()
@@ -153,7 +160,8 @@ class ApplicationChannels(Rule):
             yield channel, spans
         egov = []
         for m in _EGOV.finditer(text):
-            if (free(m) and not _OTHER_PORTAL.search(text[max(0, m.start() - 60):m.end() + 60])
+            named = _EGOV_NAMED.search(text[max(0, m.start() - 30):m.end() + 30]) is not None
+            if (free(m) and (named or not _OTHER_PORTAL.search(text[max(0, m.start() - 60):m.end() + 60]))
                     and not _NOT_APPLYING_BEFORE.search(text[max(0, m.start() - 30):m.start()])):
                 egov.append((m.start(), m.end()))
         yield EGOV, egov

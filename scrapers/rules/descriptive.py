@@ -152,6 +152,9 @@ class IssuingBody(Rule):
         example("Паспорт выдается Министерством иностранных дел", ("Ministry of Foreign Affairs", None)),
         example("The Ministry of Internal Affairs published new rules.", note="publishing is not issuing"),
         example("The internal affairs bodies shall issue the permit.", ("Ministry of Internal Affairs", None)),
+        example("A letter issued by the Ministry of Internal Affairs is attached.",
+                note="'issued by' without 'is': it names the issuer of another paper"),
+        example("The return certificate is issued by consulates of Kazakhstan.", ("foreign mission", None)),
         example(
             "Rules for consideration by the internal affairs bodies of applications on the issues of "
             "citizenship",
@@ -165,10 +168,13 @@ class IssuingBody(Rule):
                                          r"|орган\w*\s+внутренних\s+дел|ішкі\s+істер\s+органдар\w*"),
         ("Ministry of Foreign Affairs", r"Ministry\s+of\s+Foreign\s+Affairs|Министерств\w+\s+иностранных\s+дел|МИД"
                                         r"|Сыртқы\s+істер\s+министрлігі\w*|СІМ"),
+        ("foreign mission", r"diplomatic\s+missions?|consulates?|embass(?:y|ies)|foreign\s+(?:missions?|institutions?)"
+                            r"|загранучреждени\w*|консульск\w+\s+учреждени\w*|посольств\w*|консулдық\s+мекеме\w*"
+                            r"|елшілі\w*"),
     )
     ISSUE = re.compile(
         with_lead(
-            r"issued\s+by|(?<!the\s)issues(?!\s+of\b)|shall\s+issue|выда[её]т(?:ся)?|выдается|выдают|береді|беріледі",
+            r"(?:is|are|was|were|be|been)\s+(?:\w+\s+)?issued\s+by|(?<!the\s)issues(?!\s+of\b)|shall\s+issue|выда[её]т(?:ся)?|выдается|выдают|береді|беріледі",
             ignorecase=True,
         ),
         re.IGNORECASE,
