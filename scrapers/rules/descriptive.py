@@ -174,7 +174,10 @@ class IssuingBody(Rule):
     )
     ISSUE = re.compile(
         with_lead(
-            r"(?:is|are|was|were|be|been)\s+(?:\w+\s+)?issued\s+by|(?<!the\s)issues(?!\s+of\b)|shall\s+issue|выда[её]т(?:ся)?|выдается|выдают|береді|беріледі",
+            # "is issued by", not "a letter issued by": the bare participle names another paper's issuer
+            r"is\s+(?:\w+\s+)?issued\s+by|are\s+(?:\w+\s+)?issued\s+by|was\s+(?:\w+\s+)?issued\s+by"
+            r"|were\s+(?:\w+\s+)?issued\s+by|be(?:en)?\s+(?:\w+\s+)?issued\s+by"
+            r"|issues(?<!the\sissues)(?!\s+of\b)|shall\s+issue|выда[её]т(?:ся)?|выдается|выдают|береді|беріледі",
             ignorecase=True,
         ),
         re.IGNORECASE,
