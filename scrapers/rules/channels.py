@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from scrapers.rules.base import Passage, Rule, RuleMatch, example
+from scrapers.rules.leads import with_lead
 from scrapers.segments import segment_at
 
 EGOV = "egov portal"
@@ -28,7 +29,8 @@ CHANNELS = (EGOV, PSC, STATE_BODY, MISSION, VMP, ELICENSE, POST)
 
 
 def _c(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+    """Compiled with a first-character look-ahead where it can be read (scrapers/rules/leads.py): same matches."""
+    return re.compile(with_lead(pattern, ignorecase=True), re.IGNORECASE)
 
 
 # Portals other than eGov: named first, so that their "portal" is not also read as the eGov portal.
@@ -69,6 +71,12 @@ _STATE_BODY = _c(
     r"|\bв\s+(?:органы\s+внутренних\s+дел|подразделени\w+\s+миграционн\w+\s+(?:службы|полиции))"
     r"|ішкі\s+істер\s+органдарына|көші-қон\s+(?:қызметіне|полициясына)"
     r"|в\s+государственн\w+\s+орган\w*|мемлекеттік\s+органғ?а"
+)
+# The words every state-body phrase contains: one cheap search before the long pattern above.
+_STATE_BODY_WORDS = _c(
+    r"body|agency|provider|услугодател|беруші|ministry|consular\s+service|консульской\s+службы|консулдық\s+қызмет"
+    r"|internal\s+affairs|migration|police|внутренних\s+дел|миграционн|ішкі\s+істер|көші-қон|registry|загс"
+    r"|государственн|мемлекеттік\s+орган"
 )
 _POST = _c(r"\bby\s+(?:post|mail)\b|\bpostal\s+applications?|по\s+почте|почтой|пошта\s+арқылы")
 _EMAIL = _c(r"e-?mail|электронн\w+\s+почт")
@@ -172,6 +180,7 @@ class ApplicationChannels(Rule):
             and not _THEIRS_BEFORE.search(text[max(0, m.start() - 30):m.start()])
             and not _NO_VISIT_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         ]
-        yield STATE_BODY, [(m.start(), m.end()) for m in _STATE_BODY.finditer(text)]
+        if _STATE_BODY_WORDS.search(text):
+            yield STATE_BODY, [(m.start(), m.end()) for m in _STATE_BODY.finditer(text)]
         yield POST, [(m.start(), m.end()) for m in _POST.finditer(text)
                      if not _EMAIL.search(text[max(0, m.start() - 20):m.end() + 5])]
