@@ -113,8 +113,12 @@ LAW_CLAUSE = re.compile(
 )
 LAW_CLAUSE_MIN_LENGTH = 80
 ALTERNATIVES = re.compile(r"\bone\s+of\b|\beither\b|один\s+из|одного\s+из|любой\s+из|бірі\b", re.IGNORECASE)
-SINGLE_LEAD = re.compile(r"required\s+documents|documents\s+required|необходимые\s+документы|қажетті\s+құжаттар",
-                         re.IGNORECASE)
+SINGLE_LEAD = re.compile(
+    r"required\s+documents|documents\s+required|list\s+of\s+(?:the\s+)?(?:required\s+|necessary\s+)?documents"
+    r"|необходимые\s+документы|(?:перечень|список)\s+(?:необходимых\s+|требуемых\s+)?документов"
+    r"|требуемы[ех]\s+документ|қажетті\s+құжаттар|құжаттар(?:дың)?\s+(?:тізбесі|тізімі)",
+    re.IGNORECASE,
+)
 # "... attach scanned copies of documents:" right before a one-item list
 COPIES_LEAD = re.compile(r"copies\s+of\s+(?:the\s+)?documents\s*:\s*$|копии\s+документов\s*:\s*$", re.IGNORECASE)
 TRAILING_JOINERS = re.compile(r"(?:[;,.]|\s+(?:and|or|и|или|және|немесе))+\s*$", re.IGNORECASE)
@@ -187,6 +191,13 @@ class DocumentList:
                 (["Visa request form with one photograph"], None),
                 note="one item under a heading that is the word Documents alone"),
         example("Useful links\n\n- Passport office timetable.", note="one item under another heading: not a list"),
+        example("Перечень требуемых документов:\n- заявление о выдаче справки",
+                (["заявление о выдаче справки"], None),
+                note="one item (the rest cut off) under a lead-in that names a list of documents"),
+        example("Перечень документов для услуги:\n1. Иностранцы - нотариально заверенные копии:\n"
+                "- паспорта;\n- вида на жительство.",
+                (["паспорта", "вида на жительство"], None),
+                note="the lone numbered line heads the sub-list of copies; it is not a list of one document"),
         example(
             "Grounds for refusal:\n1) unreliable documents or data;\n2) the documents do not meet the rules.",
             note="grounds for refusal mention documents but are not documents to bring",
@@ -369,6 +380,8 @@ class DocumentList:
             single_ok = bool(lead_in and _names_documents(lead_in) and DOCUMENT_NOUN.search(cleaned[0]))
             if not single_ok or NOT_DOCUMENTS.search(_last_clause(lead_in or "")) or STEP.match(cleaned[0]):
                 return None
+            if cleaned[0].endswith(":"):
+                return None  # "1. Foreign residents - notarised copies of:": the head of a sub-list, not a document
         if lead_in and NOT_DOCUMENTS.search(_last_clause(lead_in)):
             return None
         if lead_in and NOT_DOCUMENTS_NEAR.search(_last_clause(lead_in).split(" / ")[0]):
