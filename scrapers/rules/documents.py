@@ -94,13 +94,31 @@ ADDRESSEE = re.compile(
 )
 STEP = re.compile(
     r"^(?:log\s+in|sign\s+in|click|press|fill|sign\b|view|read|choose|select|make\s+a\s+payment|pay\b|visit|go\s+to"
-    r"|enter|print|wait|войдите|нажмите|заполните|подпишите|выберите|оплатите|кіріңіз|басыңыз|толтырыңыз|қол\s+қойыңыз)"
+    r"|enter|print|wait|войдите|нажмите|заполните|подпишите|выберите|оплатите|кіріңіз|басыңыз|толтырыңыз|қол\s+қойыңыз"
+    # the same steps written with a Russian infinitive ("для этого необходимо: - подать заявку; - оплатить ..."),
+    # an item cut by the end of a copy included ("- оплати"); "оплата ..." / "подача ..." are nouns and stay
+    r"|подать|подайте|оплати(?:ть)?|заполнить|подписать|обратиться|обратитесь|получить|получите|войти"
+    r"|авторизова\w*|зарегистрирова\w*|нажать|выбрать|дождаться|дождитесь|посетить|посетите|перейти|перейдите"
+    r"|распечатать|распечатайте|скачать|скачайте|ознакомиться|ознакомьтесь)"
     r"(?!\w)",  # "Fill out ..." is a step, "Filled-in registration card" is a document
     re.IGNORECASE,
 )
+# An item that is a whole clause of a law, with its own predicate ("... төлеушілер болып табылады.", "... жүктеуге
+# құқылы.", "... является плательщиком", "... вправе ..."): numbered paragraphs of an article, not documents, however
+# often they mention an application or a payment. Only long items count: a document item is a noun phrase.
+LAW_CLAUSE = re.compile(
+    r"болып\s+табыла\w*|құқылы\b|құқығы\s+бар|\bявля(?:ется|ются)\b|\bвправе\b|\bобязан[аоы]?\b"
+    r"|\b(?:is|are)\s+entitled\b|\bshall\s+have\s+the\s+right\b",
+    re.IGNORECASE,
+)
+LAW_CLAUSE_MIN_LENGTH = 80
 ALTERNATIVES = re.compile(r"\bone\s+of\b|\beither\b|один\s+из|одного\s+из|любой\s+из|бірі\b", re.IGNORECASE)
-SINGLE_LEAD = re.compile(r"required\s+documents|documents\s+required|необходимые\s+документы|қажетті\s+құжаттар",
-                         re.IGNORECASE)
+SINGLE_LEAD = re.compile(
+    r"required\s+documents|documents\s+required|list\s+of\s+(?:the\s+)?(?:required\s+|necessary\s+)?documents"
+    r"|необходимые\s+документы|(?:перечень|список)\s+(?:необходимых\s+|требуемых\s+)?документов"
+    r"|требуемы[ех]\s+документ|қажетті\s+құжаттар|құжаттар(?:дың)?\s+(?:тізбесі|тізімі)",
+    re.IGNORECASE,
+)
 # "... attach scanned copies of documents:" right before a one-item list
 COPIES_LEAD = re.compile(r"copies\s+of\s+(?:the\s+)?documents\s*:\s*$|копии\s+документов\s*:\s*$", re.IGNORECASE)
 TRAILING_JOINERS = re.compile(r"(?:[;,.]|\s+(?:and|or|и|или|және|немесе))+\s*$", re.IGNORECASE)
@@ -173,6 +191,13 @@ class DocumentList:
                 (["Visa request form with one photograph"], None),
                 note="one item under a heading that is the word Documents alone"),
         example("Useful links\n\n- Passport office timetable.", note="one item under another heading: not a list"),
+        example("Перечень требуемых документов:\n- заявление о выдаче справки",
+                (["заявление о выдаче справки"], None),
+                note="one item (the rest cut off) under a lead-in that names a list of documents"),
+        example("Перечень документов для услуги:\n1. Иностранцы - нотариально заверенные копии:\n"
+                "- паспорта;\n- вида на жительство.",
+                (["паспорта", "вида на жительство"], None),
+                note="the lone numbered line heads the sub-list of copies; it is not a list of one document"),
         example(
             "Grounds for refusal:\n1) unreliable documents or data;\n2) the documents do not meet the rules.",
             note="grounds for refusal mention documents but are not documents to bring",
@@ -315,6 +340,33 @@ class DocumentList:
             "• шетелде туған балаларға – туу туралы куәлігі болса;\n• босқындарға – жол жүру құжаты жоғалса.",
             note="whom a certificate is issued to (dative persons, a dash, the case), although the items name papers",
         ),
+        example(
+            "Справку можно заверить по одному заявлению, для этого необходимо:\n"
+            "- подать заявку через услугу;\n- оплатить сбор через банк;\n"
+            "- получить готовую справку в личном кабинете.",
+            note="steps written with Russian infinitives, although they mention a request, a payment and a paper",
+        ),
+        example(
+            "Сбор берут за выдачу документов.\nКто платит сбор\n"
+            "1. Лица, которые подают в орган заявление о совершении действия, имеющего юридическое значение, "
+            "являются плательщиками сбора.\n"
+            "2. Организация вправе своим решением поручить уплату сбора за свой филиал, если действие совершается "
+            "в интересах этого филиала.",
+            note="numbered paragraphs of a law article, each a sentence with its own predicate, not documents",
+        ),
+        example(
+            "Алым құжаттарды бергені үшін алынады.\nТөлеушілер\n"
+            "1. Әрекет жасау туралы өтініш беретін жеке және заңды тұлғалар алымды төлеушілер болып табылады.\n"
+            "2. Заңды тұлға филиалы үшін алымды төлеу міндетін сол филиалға өз шешімімен жүктеуге құқылы.",
+            note="the same in Kazakh: 'болып табылады', 'құқылы' end whole clauses",
+        ),
+        example(
+            "Для регистрации представляются:\n- заявление установленной формы, которое подписывает лицо, "
+            "являющееся владельцем жилья, и его супруг;\n- копия паспорта;\n- квитанция об оплате сбора.",
+            (["заявление установленной формы, которое подписывает лицо, являющееся владельцем жилья, и его супруг",
+              "копия паспорта", "квитанция об оплате сбора"], None),
+            note="one long item with 'являющееся' in it does not make the list a law's paragraphs",
+        ),
     )
 
     def read(self, lead_in: str | None, items: Sequence[str]) -> DocumentListReading | None:
@@ -328,6 +380,8 @@ class DocumentList:
             single_ok = bool(lead_in and _names_documents(lead_in) and DOCUMENT_NOUN.search(cleaned[0]))
             if not single_ok or NOT_DOCUMENTS.search(_last_clause(lead_in or "")) or STEP.match(cleaned[0]):
                 return None
+            if cleaned[0].endswith(":"):
+                return None  # "1. Foreign residents - notarised copies of:": the head of a sub-list, not a document
         if lead_in and NOT_DOCUMENTS.search(_last_clause(lead_in)):
             return None
         if lead_in and NOT_DOCUMENTS_NEAR.search(_last_clause(lead_in).split(" / ")[0]):
@@ -342,6 +396,9 @@ class DocumentList:
             return None  # "азаматтарына – ...; босқындарға – ...": whom it is issued to, not what to bring
         if sum(1 for item in cleaned if STEP.match(item)) * 2 >= len(cleaned):
             return None  # "Log in on the portal; Fill out the application ...": steps, not documents
+        clauses = sum(1 for item in cleaned if len(item) >= LAW_CLAUSE_MIN_LENGTH and LAW_CLAUSE.search(item))
+        if clauses * 2 > len(cleaned):
+            return None  # "1. ... төлеушілер болып табылады. 2. ... жүктеуге құқылы.": an article's paragraphs
         if sum(1 for item in cleaned if THIS_ACT.search(item)) * 2 >= len(cleaned):
             return None  # "1) state registration of this order; 2) its publication": a law's own clauses
         if sum(1 for item in cleaned if TERM_ITEM.search(item)) * 2 > len(cleaned):
