@@ -47,6 +47,22 @@ def test_digital_file_has_exact_pixels_dpi_and_srgb(made: tuple[Path, dict], spe
     assert report["profile"] == "kz-passport-photo" and report["profile_version"] == spec.version
 
 
+def test_the_embedded_profile_carries_no_build_time_so_outputs_are_reproducible(made: tuple[Path, dict]) -> None:
+    """LittleCMS stamps the second a profile is built into its header: two runs a second apart made different
+    files from the same portrait until the stamp was fixed."""
+    import subprocess
+    import sys
+    import time
+
+    code = "import sys; from photo_engine.outputs.render import srgb_icc; sys.stdout.buffer.write(srgb_icc())"
+    root = Path(__file__).resolve().parents[2]
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, cwd=root).stdout
+    time.sleep(1.1)
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, cwd=root).stdout
+    out, _ = made
+    assert len(first) > 128 and first == second == Image.open(out / "p.jpg").info["icc_profile"]
+
+
 def test_busy_background_is_replaced_and_reported(made: tuple[Path, dict]) -> None:
     out, report = made
     assert report["background_action"].startswith("replaced")
