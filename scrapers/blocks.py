@@ -7,6 +7,7 @@ list items, the list they belong to (the document-list rule reads whole lists).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -18,6 +19,10 @@ LIST_MARKER = re.compile(
     r"^\s*(?:(?:[-•*–—·▪●◦‣]|\(?\d{1,2}[.)](?!\d)|\(?[a-zа-яё][.)])\s+|\d{1,2}[.)](?=[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ«\"]))"
 )
 _LONE_MARKER = re.compile(r"^\s*[-•*–—·▪●◦‣]\s*$")
+# "What documents are needed? - Identity card" / "Documents: - passport", then "- ..." lines: the list's first item
+# shares the line of its lead-in.
+_LEAD_THEN_ITEM = re.compile(r"^(?P<lead>\S.{2,200}?[:?])\s+(?P<item>[-•–—]\s*\S.*)$")
+_DASH_START = re.compile(r"^\s*[-•–—]")
 _DOCUMENTS_LEAD = re.compile(r"document|документ|құжат", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
@@ -75,7 +80,7 @@ def text_blocks(text: str) -> list[TextBlock]:
     previous_blank = False
     pending_marker = ""
     raw_lines = text.splitlines()
-    for number, raw in enumerate(raw_lines, 1):
+    for number, raw in _split_lead_items(raw_lines):
         line = normalize_text(raw)
         if line and _LONE_MARKER.match(line):
             pending_marker = line.strip() + " "  # a marker on its own line belongs to the next line's item
@@ -104,6 +109,22 @@ def text_blocks(text: str) -> list[TextBlock]:
     return blocks
 
 
+def _split_lead_items(raw_lines: list[str]) -> list[tuple[int, str]]:
+    """Numbered lines, with a lead-in that carries the first dash item of the list below it split in two (both
+    keep the line's number): "Documents: - passport" then "- photo" is a lead-in and a list of two."""
+    numbered: list[tuple[int, str]] = []
+    for number, raw in enumerate(raw_lines, 1):
+        match = _LEAD_THEN_ITEM.match(raw.strip()) if ("-" in raw or "•" in raw or "–" in raw or "—" in raw) else None
+        below = next((line for line in itertools.islice(raw_lines, number, None) if line.strip()), "") if match else ""
+        if match and _DASH_START.match(below):
+            numbered += [(number, match.group("lead")), (number, match.group("item"))]
+        else:
+            numbered.append((number, raw))
+    return numbered
+
+
+_BULLET_LINE = re.compile(r"^\s*[•*·▪●◦‣]\s+\S")
+_FIRST_NUMBER = re.compile(r"^\s*\(?1[.)]")
 _NUMBERED_PARAGRAPH = re.compile(r"^\s*\(?\d{1,3}\.\s")
 _LINE_LOCATOR = re.compile(r"^(?P<head>.*\bline) (?P<n>\d+)$")
 
@@ -133,6 +154,12 @@ def mark_lists(blocks: list[TextBlock]) -> None:
             or (bool(_DOCUMENTS_LEAD.search(lead.text[-120:])) and not _NUMBERED_PARAGRAPH.match(lead.text))
         )
         introduced = introduced or (numbered and _under_bare_label(blocks, index))
+        # "• Issue of guardianship certificates" then "1. ...", "2. ...": a list numbered from 1 under a bulleted
+        # line (the name of one service among several) is that line's sub-list, not a law's paragraphs
+        introduced = introduced or (
+            numbered and lead is not None and bool(_BULLET_LINE.match(lead.text))
+            and bool(_FIRST_NUMBER.match(block.text))
+        )
         opener = _outer_item_resumed(blocks, index) if numbered and not introduced else None
         if numbered and not introduced and opener is None:
             index += 1

@@ -18,6 +18,7 @@ from scrapers.models import Kind, Observation
 from scrapers.qualifiers import has_cue, qualifier_at
 from scrapers.rules import DOCUMENT_LIST, PASSAGE_RULES, Passage, Rule
 from scrapers.rules.base import led_cue
+from scrapers.rules.channels import ANSWER_NO
 from scrapers.rules.leads import with_lead
 from scrapers.segments import quote_span
 from scrapers.sniff import kind_for_file
@@ -33,7 +34,11 @@ def extract_blocks(blocks: Sequence[TextBlock], rules: Sequence[Rule] = PASSAGE_
     seen_groups: set[str] = set()
     plan = _plan(rules)  # once per page, not once per block
     for index, block in enumerate(blocks):
-        observations.extend(observe_block(block, rules, plan))
+        found = observe_block(block, rules, plan)
+        if index + 1 < len(blocks) and ANSWER_NO.fullmatch(blocks[index + 1].text.strip()):
+            # "Provision of services through the Portal" / "no": a form's field answered no offers no channel
+            found = [o for o in found if o.key != "application.channels"]
+        observations.extend(found)
         if block.group and block.group not in seen_groups:
             seen_groups.add(block.group)
             observations.extend(_observe_list(blocks, index))

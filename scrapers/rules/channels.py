@@ -81,6 +81,10 @@ _STATE_BODY_WORDS = _c(
 _POST = _c(r"\bby\s+(?:post|mail)\b|\bpostal\s+applications?|по\s+почте|почтой|пошта\s+арқылы")
 _EMAIL = _c(r"e-?mail|электронн\w+\s+почт")
 _REFUSED = _c(r"not\s+accepted|не\s+принима|қабылданбайды")
+# A form's field answered "no" ("Provision of services through the Portal: no"): the channel is not offered. The
+# answer on the line below the field is read by scrapers.extract (``ANSWER_NO``).
+ANSWER_NO = re.compile(r"(?:no|нет|жоқ|not\s+provided|не\s+предусмотрен\w*|қарастырылмаған)\.?", re.IGNORECASE)
+_ANSWERED_NO = re.compile(rf"(?:[:|–—-]|\s-)\s*{ANSWER_NO.pattern}\s*$", re.IGNORECASE)
 # The sentence (or its heading) speaks of applying through the place it names.
 _APPLY = _c(
     r"appl(?:y|ie|ica|ying)|submi|contact|visit|address|get|obtain|receiv|fill|log\s+in|sign\s+in|order\s+(?:the\s+)?(?:service|online)|request|online"
@@ -120,6 +124,9 @@ class ApplicationChannels(Rule):
         example("The host sends the papers to the Ministry of Foreign Affairs.", note="no applying word: 'sends'"),
         example("The applicant must submit these papers to the Ministry of Foreign Affairs.", ([STATE_BODY], None)),
         example("Birth is registered in the registry office of the district.", ([STATE_BODY], None)),
+        example("Provision of the service through the Portal\n\nno", note="a form's field answered 'no' below it"),
+        example("Оказание услуги через Государственную корпорацию: нет", note="the same answered on its line"),
+        example("Provision of the service through the Portal\n\nyes", ([EGOV], None)),
     )
     cue = re.compile(
         r"portal|портал|vmp|egov|e-gov|licens|citizens|азаматтарға|public service|psc|csc|цон|хқко|corporation"
@@ -142,6 +149,8 @@ class ApplicationChannels(Rule):
                 found = [f for f in found if f[2] in (VMP, ELICENSE)]
             if _POST.search(sentence) and _REFUSED.search(sentence):
                 found = [f for f in found if f[2] != POST]
+            if _ANSWERED_NO.search(sentence):
+                found = []
             found.sort()
             names: list[str] = []
             for _, _, channel in found:

@@ -72,11 +72,11 @@ THIS_ACT = re.compile(
     re.IGNORECASE,
 )
 # An item that is a time limit ("1) 15 working days from the submission ...; 2) via the portal - 15 working
-# days"): a list of service terms, not of documents.
+# days", "two (2) working days"): a list of service terms, not of documents.
 TERM_ITEM = re.compile(
-    r"\d+\s*(?:\([^()]{2,30}\)\s*)?(?:working\s+|business\s+|calendar\s+)?(?:days?|hours?|minutes?)\b"
-    r"|\d+\s*(?:\([^()]{2,30}\)\s*)?(?:рабоч\w+|календарн\w+)?\s*(?:дн|день|час|минут)"
-    r"|\d+\s*(?:\([^()]{2,30}\)\s*)?(?:жұмыс\s+|күнтізбелік\s+)?(?:күн|сағат|минут)",
+    r"\d+\)?\s*(?:\([^()]{2,30}\)\s*)?(?:working\s+|business\s+|calendar\s+)?(?:days?|hours?|minutes?)\b"
+    r"|\d+\)?\s*(?:\([^()]{2,30}\)\s*)?(?:рабоч\w+|календарн\w+)?\s*(?:дн|день|час|минут)"
+    r"|\d+\)?\s*(?:\([^()]{2,30}\)\s*)?(?:жұмыс\s+|күнтізбелік\s+)?(?:күн|сағат|минут)",
     re.IGNORECASE,
 )
 CASES = re.compile(
@@ -258,6 +258,27 @@ class DocumentList:
             "Terms of the service\n\n1) 15 working days from the handing in of the documents;\n"
             "2) via the portal - 15 working days.",
             note="service terms that mention documents, not a document list",
+        ),
+        example(
+            "Terms of the service\n\n1) from the handing in of the documents - two (2) working days;\n"
+            "2) the longest wait in the queue - thirty (30) minutes.",
+            note="service terms with the digits in brackets after the words, not a document list",
+        ),
+        example(
+            "What papers are needed? - An identity card\n- A receipt for the fee\n- A power of attorney, if a "
+            "representative applies.",
+            (["An identity card", "A receipt for the fee", "A power of attorney, if a representative applies"], None),
+            note="the first item shares the line of the question that leads in the list",
+        ),
+        example(
+            "Services of the department\n\n• Certificates on guardianship\n\n1. Copy of the decision on "
+            "guardianship.\n2. Identity card of the guardian.\n3. Birth certificate of the child.\n\n"
+            "• Permits to use a child's savings\n\n1. Application of both parents.\n2. Bank statement of the "
+            "deposit.",
+            (["Copy of the decision on guardianship", "Identity card of the guardian",
+              "Birth certificate of the child"], None),
+            (["Application of both parents", "Bank statement of the deposit"], None),
+            note="lists numbered from 1 under bulleted service names, without a colon",
         ),
         example(
             "Under Article 5 of the Law on Public Services, I HEREBY ORDER:\n1. That the Rules for the service "

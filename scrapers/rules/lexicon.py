@@ -2,7 +2,8 @@
 
 Official pages write decimals with a comma (``0,2 МРП``), group thousands with spaces (``4 983 tenge``),
 spell small numbers out (``two photographs``, ``шестнадцати лет``, ``он бес жұмыс күні``) and repeat a
-number in words after the digits (``60 (sixty) calendar days``). Everything here exists so that the rules
+number in words after the digits (``60 (sixty) calendar days``) or the digits after the words
+(``two (2) working days``). Everything here exists so that the rules
 read all of these the same way.
 """
 
@@ -61,7 +62,8 @@ DIGITS = r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])"
 GROUPED = r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?(?![\d])"
 NUMBER = rf"(?:{DIGITS}|{NUMBER_WORD})"
 MONEY = rf"(?:{GROUPED}|{DIGITS})"
-SPELLED_OUT = r"(?:\s*\([^()\d]{2,40}\))?"  # "60 (sixty)": the words repeat the digits
+# "60 (sixty)": the words repeat the digits; "two (2)": the digits repeat the words
+SPELLED_OUT = r"(?:\s*\((?:[^()\d]{2,40}|\d{1,4})\))?"
 
 TIMES = r"\s*(?:[x×хХX*✕]|\s(?:на|by)\s)\s*"
 MM = r"(?:mm|мм|millimet(?:re|er)s?|миллиметр\w*)(?![\w])"

@@ -83,6 +83,9 @@ class Duration(Rule):
         example("A stay of 15/30/45 days, by the kind of visa.", (15, "days"), (30, "days"), (45, "days"),
                 note="numbers joined by slashes share the unit after the last one"),
         example("The form takes 1/2 working day to check.", note="a pair like 1/2 may be a fraction: not read"),
+        example("The service is rendered within two (2) working days; the wait is at most thirty (30) minutes.",
+                (2, "working days"), (30, "minutes"), note="the digits in brackets repeat the number in words"),
+        example("Срок рассмотрения – пять (5) рабочих дней.", (5, "working days")),
     )
     pattern = re.compile(
         rf"(?P<n>{NUMBER}){SPELLED_OUT}(?:\s*(?:-|–|—|to|до)\s*(?P<m>{NUMBER}){SPELLED_OUT})?\s*"
