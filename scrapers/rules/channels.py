@@ -58,7 +58,9 @@ _NO_VISIT_BEFORE = _c(r"(?:without|non-?|no\s+need\s+to)\s*visit\w*\s+(?:an?\s+|
 _NOT_APPLYING_BEFORE = _c(r"(?:registered|account)\s+(?:on|in|at)\s+(?:the\s+)?$")
 _STATE_BODY = _c(
     r"\b(?:in|at|from|to)\s+(?:a\s+|the\s+)?(?:state|government)\s+(?:body|agency)"
-    r"|\bto\s+(?:the\s+)?service\s+provider|услугодател\w*|көрсетілетін\s+қызметті\s+берушіге"
+    r"|\b(?:to|through|via|at)\s+(?:the\s+)?service\s+provider|услугодател\w*|көрсетілетін\s+қызметті\s+берушіге"
+    r"|\b(?:to|at|in)\s+the\s+(?:relevant\s+)?(?:licensing|authori[sz]ed|competent)\s+(?:authority|body)"
+    r"|\bв\s+орган\s+по\s+месту\s+(?:своего\s+)?(?:жительства|нахождения)"
     r"|\b(?:submit\w*|appl(?:y|ied|ies)|address\w*)\s+(?:\w+\s+){0,4}?to\s+the\s+ministry\s+of\s+\w+\s+\w+"
     r"|\b(?:in|at|to)\s+(?:the\s+|a\s+)?(?:civil\s+)?registry\s+offices?|\bв\s+(?:орган\w*\s+)?ЗАГС\w*"
     r"|\b(?:service|get|obtain\w*)\s+(?:\w+\s+){0,2}in\s+the\s+ministry\s+of"
@@ -76,7 +78,7 @@ _STATE_BODY = _c(
 _STATE_BODY_WORDS = _c(
     r"body|agency|provider|услугодател|беруші|ministry|consular\s+service|консульской\s+службы|консулдық\s+қызмет"
     r"|internal\s+affairs|migration|police|внутренних\s+дел|миграционн|ішкі\s+істер|көші-қон|registry|загс"
-    r"|государственн|мемлекеттік\s+орган"
+    r"|государственн|мемлекеттік\s+орган|орган\s+по\s+месту|licensing|authori[sz]ed|competent"
 )
 _POST = _c(r"\bby\s+(?:post|mail)\b|\bpostal\s+applications?|по\s+почте|почтой|пошта\s+арқылы")
 _EMAIL = _c(r"e-?mail|электронн\w+\s+почт")
@@ -127,6 +129,11 @@ class ApplicationChannels(Rule):
         example("Provision of the service through the Portal\n\nno", note="a form's field answered 'no' below it"),
         example("Оказание услуги через Государственную корпорацию: нет", note="the same answered on its line"),
         example("Provision of the service through the Portal\n\nyes", ([EGOV], None)),
+        example("Applications are accepted through the service provider or the egov.kz portal.",
+                ([STATE_BODY, EGOV], None)),
+        example("Граждане подают в орган по месту своего жительства письменное заявление.", ([STATE_BODY], None)),
+        example("The papers are submitted to the relevant licensing authority or to the State Corporation.",
+                ([STATE_BODY, PSC], None)),
     )
     cue = re.compile(
         r"portal|портал|vmp|egov|e-gov|licens|citizens|азаматтарға|public service|psc|csc|цон|хқко|corporation"

@@ -281,6 +281,12 @@ class DocumentList:
             note="lists numbered from 1 under bulleted service names, without a colon",
         ),
         example(
+            "Required documents:\n1) application form;\n2) receipt of the fee paid *.\n\n"
+            "* a copy of the school certificate is not needed",
+            (["application form", "receipt of the fee paid *"], None),
+            note="the starred line is a footnote to an item, not a second list of one document",
+        ),
+        example(
             "Under Article 5 of the Law on Public Services, I HEREBY ORDER:\n1. That the Rules for the service "
             "“Legalisation of Official Documents” shall be approved pursuant to Annex 1 hereto;\n2. That the orders "
             "in Annex 2 hereto shall be declared void;\n3. That, as far as the law permits, the Department shall:",
@@ -403,6 +409,8 @@ class DocumentList:
                 return None
             if cleaned[0].endswith(":"):
                 return None  # "1. Foreign residents - notarised copies of:": the head of a sub-list, not a document
+            if items[0].lstrip().startswith("*"):
+                return None  # "* for a school certificate ...": a footnote to an item above, not a list of one
         if lead_in and NOT_DOCUMENTS.search(_last_clause(lead_in)):
             return None
         if lead_in and NOT_DOCUMENTS_NEAR.search(_last_clause(lead_in).split(" / ")[0]):

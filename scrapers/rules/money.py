@@ -186,6 +186,9 @@ class FreeOfCharge(Rule):
         example("Стоимость услуги: бесплатно", (0, "KZT")),
         example("Государственная услуга оказывается бесплатно.", (0, "KZT")),
         example("Стоимость | Бесплатно", (0, "KZT")),
+        example("Услуга в ЦОН или на egov.kz оформляется бесплатно.", (0, "KZT"),
+                note="'оформляется' (is arranged), and the dot of a site's name inside the sentence"),
+        example("Қызмет ХҚКО арқылы тегін рәсімделеді.", (0, "KZT"), note="'тегін рәсімделеді': is arranged free"),
         example("State tax for registration of a newborn is not levied.", (0, "KZT")),
         example("Фотографирование производится через информационную систему без оплаты.",
                 note="the photograph is free, not the service"),
@@ -197,11 +200,12 @@ class FreeOfCharge(Rule):
     patterns = (
         re.compile(rf"(?:cost|price|стоимост\w*|плата|құны|ақысы)[^.;|]{{0,40}}?(?P<f>{FREE})(?![\w])", re.IGNORECASE),
         re.compile(
-            rf"(?:service|услуг\w*|қызмет\w*)[^.;|]{{0,40}}?(?:provided|rendered|оказывается|предоставляется"
-            rf"|көрсетіледі|is)\s+(?P<f>{FREE})(?![\w])",
+            # a dot inside a name ("egov.kz") does not end the sentence
+            rf"(?:service|услуг\w*|қызмет\w*)(?:[^.;|]|\.(?=\w)){{0,40}}?(?:provided|rendered|оказывается|предоставляется"
+            rf"|оформля(?:ется|ются)|көрсетіледі|рәсімделеді|is)\s+(?P<f>{FREE})(?![\w])",
             re.IGNORECASE,
         ),
-        re.compile(rf"(?P<f>{FREE})\s+(?:көрсетіледі|оказывается)", re.IGNORECASE),
+        re.compile(rf"(?P<f>{FREE})\s+(?:көрсетіледі|оказывается|рәсімделеді|оформляется)", re.IGNORECASE),
         # "State tax for registration is not levied", "госпошлина не взимается": a duty of nothing
         re.compile(
             r"(?:state\s+(?:tax|duty|fee)|(?:гос(?:ударственная\s+)?)пошлина|мемлекеттік\s+баж)[^.;|]{0,60}?"

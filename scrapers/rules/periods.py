@@ -17,11 +17,19 @@ from scrapers.rules.base import Passage, Rule, RuleMatch, example
 from scrapers.rules.leads import with_lead
 from scrapers.rules.lexicon import AGE_STEMS, NUMBER, SPELLED_OUT, clean, to_number
 
-WORKING = r"(?:(?:working|business|work)\s+days?|work-?days|рабоч\w+\s+(?:дн\w+|день)|жұмыс\s+күн\w*)"
-CALENDAR = r"(?:calendar\s+days?|календарн\w+\s+(?:дн\w+|день)|күнтізбелік\s+күн\w*)"
+# Kazakh is also written in Latin letters ("2 (ekı) jūmys künı", "jumys kúni", "kúntizbelik"): each unit has them.
+_KUN_LATIN = r"k[uüú]n[iıі]?\w*"
+WORKING = (
+    r"(?:(?:working|business|work)\s+days?|work-?days|рабоч\w+\s+(?:дн\w+|день)|жұмыс\s+күн\w*"
+    rf"|j[uūú]mys\s+{_KUN_LATIN})"
+)
+CALENDAR = (
+    r"(?:calendar\s+days?|календарн\w+\s+(?:дн\w+|день)|күнтізбелік\s+күн\w*"
+    rf"|k[uüú]nt[iıі]zbel[iıі]k\s+{_KUN_LATIN})"
+)
 # "суток" / "сутки" / "тәулік": a day of 24 hours, said where the count runs on weekends too
 PLAIN_DAYS = r"(?:days?|дн(?:ей|я)|день|сут(?:ок|ки)|күн(?:ге|нен|ні|і)?|тәулік\w*)"
-MINUTES = r"(?:minutes?|минут\w*|мин\.)"
+MINUTES = r"(?:minutes?|минут\w*|мин\.|minut)"
 HOURS = r"(?:hours?|час(?:а|ов)?|сағат\w*)"
 MONTHS = r"(?:months?|месяц(?:а|ев)?|ай(?:дан|ға|да)?)"
 YEARS = r"(?:years?|лет|года?|жыл\w*)"
@@ -83,6 +91,11 @@ class Duration(Rule):
         example("A stay of 15/30/45 days, by the kind of visa.", (15, "days"), (30, "days"), (45, "days"),
                 note="numbers joined by slashes share the unit after the last one"),
         example("The form takes 1/2 working day to check.", note="a pair like 1/2 may be a fraction: not read"),
+        example("Qūjattardy tapsyrğan künnen bastap – 5 (bes) jūmys künı; kezek kütu – 15 (on bes) minut.",
+                (5, "working days"), (15, "minutes"), note="Kazakh written in Latin letters"),
+        example("Within five business days the authority sends a request to the relevant government agencies, "
+                "which give their response to the licensing authority within ten business days.",
+                note="one body's request to another and its answer: the agencies' own exchange, not a service term"),
         example("The service is rendered within two (2) working days; the wait is at most thirty (30) minutes.",
                 (2, "working days"), (30, "minutes"), note="the digits in brackets repeat the number in words"),
         example("Срок рассмотрения – пять (5) рабочих дней.", (5, "working days")),
@@ -94,7 +107,7 @@ class Duration(Rule):
         re.IGNORECASE,
     )
     needs_digit = False
-    cue = re.compile(r"day|дн|день|сут|күн|тәулік|minut|минут|мин\.|hour|час|сағат|month|месяц|ай")
+    cue = re.compile(r"day|дн|день|сут|күн|k[uüú]n|тәулік|minut|минут|мин\.|hour|час|сағат|month|месяц|ай")
     # A law's own clockwork ("enters into force ten calendar days after its publication") is not a term of
     # any service: durations in such a sentence are not read.
     LAW_CLOCKWORK = re.compile(
@@ -102,7 +115,12 @@ class Duration(Rule):
             r"into\s+force|official\s+publication|state\s+registration\s+(?:hereof|of\s+this)|вступает\s+в\s+силу|"
             r"вводится\s+в\s+действие|официального\s+опубликования|қолданысқа\s+енгізіл|ресми\s+жариялан|"
             # "within ten days of the state registration of this resolution": a ministry's own deadline
-            r"регистрации\s+настоящ\w+|мемлекеттік\s+тіркелген\s+күн\w*|осы\s+(?:бұйрық|қаулы)\w*\s+мемлекеттік\s+тіркел",
+            r"регистрации\s+настоящ\w+|мемлекеттік\s+тіркелген\s+күн\w*|осы\s+(?:бұйрық|қаулы)\w*\s+мемлекеттік\s+тіркел"
+            # one body's request to, or answer to, another: the agencies' own exchange, not the applicant's term
+            r"|\brequest\s+to\s+the\s+(?:relevant\s+)?(?:government(?:al)?\s+agenc|state\s+bod)"
+            r"|\bresponse\s+to\s+the\s+(?:relevant\s+)?(?:licensing\s+|authori[sz]ed\s+)?(?:authority|body)"
+            r"|запрос\w*\s+в\s+(?:соответствующие\s+)?государственн\w+\s+орган"
+            r"|ответ\w*\s+(?:в\s+)?(?:соответствующий\s+)?(?:разрешительн|уполномоченн)\w+\s+орган",
             ignorecase=True,
         ),
         re.IGNORECASE,
