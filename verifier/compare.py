@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from registry.models import ProfileField, ProfileVersion, Range
-from verifier.locate import comparable, distinct, locate, statement_in
+from verifier.locate import Located, candidates_for, comparable, distinct, locate, statement_in
 from verifier.models import (
     Candidate,
     Evidence,
@@ -211,17 +211,29 @@ def _judge(
         value = comparable(candidate, evidence)
         if same_value(field.value, value) and same_unit(evidence, field.unit, candidate):
             return True
+        # A competing value the registry keeps for this source agrees only where the source states it: the
+        # registry may keep "2 photos" from this page's residence-permit sentence, which says nothing about
+        # another sentence of the same page now saying "Two photos" instead of "One photo".
         return any(
-            same_value(a.value, value) and source.url in {s.url for s in a.sources} for a in field.alternatives
+            same_value(a.value, value)
+            and any(s.url == source.url and not _stated_elsewhere(s.quote, candidate, pool) for s in a.sources)
+            for a in field.alternatives
         )
 
+    pool = candidates_for(reading.observations, evidence)
+
+    def own(located: Located, anchor: ObservedValue | None = None) -> Located:
+        return Located(_unclaimed(located.candidates, evidence, source, anchor), located.how)
+
     located = locate(reading.observations, evidence, anchor=None)
+    if located.how != "match":
+        located = own(located)
     if not located.candidates or (located.how == "all" and not any(agrees(c) for c in located.candidates)):
         # Not where the hint words say: find it where this source stated the field last time.
         for earlier_reading in previous_of(source.id):
             anchor = _statement(earlier_reading, evidence, agrees)
             if anchor is not None:
-                anchored = locate(reading.observations, evidence, anchor=anchor)
+                anchored = own(locate(reading.observations, evidence, anchor=anchor), anchor)
                 if anchored.candidates:
                     located = anchored
                 break
@@ -306,6 +318,44 @@ def _judge(
         f"{_show(previous.value, previous.unit)})",
         previous=previous,
     )
+
+
+def _overlap(quote: str, statement: str) -> float:
+    """The share of the shorter text's words that the longer one has."""
+    a, b = set(_TOKEN.findall(_norm_text(quote))), set(_TOKEN.findall(_norm_text(statement)))
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return len(shorter & longer) / len(shorter) if shorter else 0.0
+
+
+def _stated_elsewhere(quote: str, candidate: ObservedValue, pool: list[ObservedValue]) -> bool:
+    """Whether the statement a registry quote rests on is another statement of the page than ``candidate``:
+    some other candidate for the field is closer to the quote's words."""
+    mine = _overlap(quote, candidate.quote)
+    return any(o.quote != candidate.quote and _overlap(quote, o.quote) > mine for o in pool)
+
+
+def _unclaimed(
+    candidates: list[ObservedValue], evidence: Evidence, source: SourceSpec, anchor: ObservedValue | None = None
+) -> list[ObservedValue]:
+    """Drop the statements another evidence of this source finds by its own hint words, unless this field was
+    stated at that very place in the previous snapshot (one sentence may state two fields).
+
+    Used when this evidence's hint words found nothing: its statement was reworded or is gone. Another field's
+    statement of the same kind elsewhere on the page ("a certificate of a stateless person is issued for five
+    years") is then no evidence of this one (the passport's validity), whatever the page's structure suggests.
+    """
+    if not evidence.match:
+        return candidates
+    others = [
+        e.match for e in source.evidences
+        if e.observe == evidence.observe and e.match and e.match.lower() != evidence.match.lower()
+        and (e.profile, e.field) != (evidence.profile, evidence.field)
+    ]
+    return [
+        c for c in candidates
+        if c.mentions(evidence.match) or not any(c.mentions(m) for m in others)
+        or (anchor is not None and c.locator == anchor.locator)
+    ]
 
 
 def _statement(earlier: Reading, evidence: Evidence, agrees: Callable[[ObservedValue], bool]) -> ObservedValue | None:
