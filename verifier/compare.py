@@ -80,19 +80,22 @@ _NEGATIONS = frozenset(
     "қоспағанда емес жоқ басқа".split()
 )
 _INCLUSIONS = frozenset("including include includes включая в том числе қоса".split())
+# "a colour or black and white photograph" offers a choice that "a colour photograph" does not.
+_CHOICES = frozenset("or или либо немесе".split())
 
 
 def _facts(item: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The numbers (digits or number words) and the negation/inclusion words of a list item, in order."""
+    """The numbers (digits or number words), the negation/inclusion words and the choice words of a list item."""
     tokens = _TOKEN.findall(item.lower())
     numbers = tuple(t.replace(",", ".") for t in tokens if t[0].isdigit() or t in _NUMBER_WORDS)
-    polarity = frozenset(t for t in tokens if t in _NEGATIONS or t in _INCLUSIONS)
+    polarity = frozenset(t for t in tokens if t in _NEGATIONS or t in _INCLUSIONS or t in _CHOICES)
     return numbers, polarity
 
 
 def same_list(expected: list[str], observed: list[str], cutoff: float = 0.75) -> bool:
     """Document lists match when every item on each side has a close counterpart on the other that states the
-    same numbers ("2 photos" is not "3 photos") and the same negations ("except" is not "including")."""
+    same numbers ("2 photos" is not "3 photos"), the same negations ("except" is not "including") and offers the
+    same kind of choice ("colour or black and white" is not "colour")."""
     a = [_norm_text(x) for x in expected]
     b = [_norm_text(x) for x in observed]
     if len(a) != len(b):

@@ -150,6 +150,15 @@ def test_a_changed_count_inside_a_document_item_is_not_a_confirmation() -> None:
     assert not same_list(["passport except for children"], ["passport including for children"])
 
 
+def test_an_item_that_no_longer_offers_a_choice_is_not_a_confirmation() -> None:
+    from verifier.compare import same_list
+
+    form = "Visa application form with a {} photograph measuring 3.5 x 4.5 cm"
+    assert not same_list([form.format("colour or black and white"), "passport"], [form.format("colour"), "passport"])
+    assert same_list([form.format("color or black and white"), "passport"],
+                     [form.format("colour or black-and-white"), "passport"])
+
+
 def test_a_reconstruction_served_by_a_mirror_never_moves_verified_at(workspace: tuple[Path, Path], site: Site) -> None:
     db, data = workspace
     marked = PASSPORT_PAGE.format(extra="").replace(
