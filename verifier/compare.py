@@ -84,10 +84,27 @@ _INCLUSIONS = frozenset("including include includes включая в том ч�
 _CHOICES = frozenset("or или либо немесе".split())
 
 
+_LENGTH = r"(\d+(?:[.,]\d+)?)\s*(cm|см|mm|мм|centimet\w*|millimet\w*|сантиметр\w*|миллиметр\w*)?"
+_SIZE = re.compile(rf"{_LENGTH}\s*[x×хX*]\s*{_LENGTH}", re.IGNORECASE)
+
+
+def _in_mm(match: re.Match[str]) -> str:
+    """A photo size in millimetres ("3.5 x 4.5 cm" and "35 × 45 mm" are one size), as one token."""
+    unit = (match.group(4) or match.group(2) or "").lower()
+    a, b = (float(match.group(i).replace(",", ".")) for i in (1, 3))
+    # no unit: a photo is never 3 mm wide, so small numbers are centimetres ("фото 3х4")
+    scale = 10 if unit.startswith(("cm", "см", "cent", "сант")) or (not unit and max(a, b) < 10) else 1
+    a, b = a * scale, b * scale
+    return f"{a:g}x{b:g}mm"
+
+
 def _facts(item: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The numbers (digits or number words), the negation/inclusion words and the choice words of a list item."""
-    tokens = _TOKEN.findall(item.lower())
-    numbers = tuple(t.replace(",", ".") for t in tokens if t[0].isdigit() or t in _NUMBER_WORDS)
+    """The numbers (digits or number words; a size in millimetres), the negation/inclusion words and the choice
+    words of a list item."""
+    low = item.lower()
+    sizes = tuple(_in_mm(m) for m in _SIZE.finditer(low))
+    tokens = _TOKEN.findall(_SIZE.sub(" ", low))
+    numbers = sizes + tuple(t.replace(",", ".") for t in tokens if t[0].isdigit() or t in _NUMBER_WORDS)
     polarity = frozenset(t for t in tokens if t in _NEGATIONS or t in _INCLUSIONS or t in _CHOICES)
     return numbers, polarity
 

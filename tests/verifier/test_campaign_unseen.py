@@ -20,6 +20,9 @@ CASES = {
     "'two photograph' -> '2 (two) photographs'": "a count with the words repeated in brackets",
     "term spelled out": "words with the digits repeated in brackets",
     "'8 MCI' spelled out": "a duty in words",
+    # A document item compared by text similarity and digits only.
+    "colour or black and white -> colour only": "an item that no longer offers a choice changed",
+    "size written 35 × 45 mm with no-break spaces": "the same photo size in other units is the same item",
 }
 
 
