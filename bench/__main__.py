@@ -13,7 +13,7 @@ def main() -> int:
         from bench.campaign import main as campaign
 
         return campaign(sys.argv[2:])
-    if sys.argv[1:2] == ["campaign-unseen"]:  # long (minutes): only when asked for by name
+    if sys.argv[1:2] in (["campaign_unseen"], ["campaign-unseen"]):  # long (minutes): only when asked for by name
         from bench.campaign_unseen import main as campaign_unseen
 
         return campaign_unseen(sys.argv[2:])

@@ -17,8 +17,8 @@ monitors. Every alteration states what an editor must see:
 
 The harness (mirror on 127.0.0.1, a fresh copy of data/ per run, judging) is bench/campaign.py's.
 
-    python -m bench campaign-unseen             # every alteration (a few minutes)
-    python -m bench campaign-unseen --verbose   # one line per run with what the verifier said
+    python -m bench campaign_unseen             # every alteration (a few minutes)
+    python -m bench campaign_unseen --verbose   # one line per run with what the verifier said
 """
 
 from __future__ import annotations
@@ -1552,7 +1552,7 @@ def campaign(verbose: bool = False, only: tuple[str, ...] = (), batch: int | Non
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench campaign-unseen", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m bench campaign_unseen", description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
     parser.add_argument("--verbose", action="store_true", help="print each run")
     parser.add_argument("--batch", type=int, choices=(1, 2), default=None, help="run one batch only")

@@ -1,5 +1,5 @@
 """The failure classes the hand-written campaign (bench/campaign_unseen.py) found on its first run, each kept as
-real alterations of the archived pages served from 127.0.0.1. `python -m bench campaign-unseen` runs all."""
+real alterations of the archived pages served from 127.0.0.1. `python -m bench campaign_unseen` runs all."""
 
 from __future__ import annotations
 
