@@ -13,6 +13,10 @@ def main() -> int:
         from bench.campaign import main as campaign
 
         return campaign(sys.argv[2:])
+    if sys.argv[1:2] in (["campaign_unseen"], ["campaign-unseen"]):  # long (minutes): only when asked for by name
+        from bench.campaign_unseen import main as campaign_unseen
+
+        return campaign_unseen(sys.argv[2:])
     wanted = set(sys.argv[1:])
     names = sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name.startswith("bench_"))
     failed = 0

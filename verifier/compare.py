@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from registry.models import ProfileField, ProfileVersion, Range
-from verifier.locate import comparable, distinct, locate, statement_in
+from verifier.locate import Located, candidates_for, comparable, distinct, locate, statement_in
 from verifier.models import (
     Candidate,
     Evidence,
@@ -80,19 +80,39 @@ _NEGATIONS = frozenset(
     "қоспағанда емес жоқ басқа".split()
 )
 _INCLUSIONS = frozenset("including include includes включая в том числе қоса".split())
+# "a colour or black and white photograph" offers a choice that "a colour photograph" does not.
+_CHOICES = frozenset("or или либо немесе".split())
+
+
+_LENGTH = r"(\d+(?:[.,]\d+)?)\s*(cm|см|mm|мм|centimet\w*|millimet\w*|сантиметр\w*|миллиметр\w*)?"
+_SIZE = re.compile(rf"{_LENGTH}\s*[x×хX*]\s*{_LENGTH}", re.IGNORECASE)
+
+
+def _in_mm(match: re.Match[str]) -> str:
+    """A photo size in millimetres ("3.5 x 4.5 cm" and "35 × 45 mm" are one size), as one token."""
+    unit = (match.group(4) or match.group(2) or "").lower()
+    a, b = (float(match.group(i).replace(",", ".")) for i in (1, 3))
+    # no unit: a photo is never 3 mm wide, so small numbers are centimetres ("фото 3х4")
+    scale = 10 if unit.startswith(("cm", "см", "cent", "сант")) or (not unit and max(a, b) < 10) else 1
+    a, b = a * scale, b * scale
+    return f"{a:g}x{b:g}mm"
 
 
 def _facts(item: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The numbers (digits or number words) and the negation/inclusion words of a list item, in order."""
-    tokens = _TOKEN.findall(item.lower())
-    numbers = tuple(t.replace(",", ".") for t in tokens if t[0].isdigit() or t in _NUMBER_WORDS)
-    polarity = frozenset(t for t in tokens if t in _NEGATIONS or t in _INCLUSIONS)
+    """The numbers (digits or number words; a size in millimetres), the negation/inclusion words and the choice
+    words of a list item."""
+    low = item.lower()
+    sizes = tuple(_in_mm(m) for m in _SIZE.finditer(low))
+    tokens = _TOKEN.findall(_SIZE.sub(" ", low))
+    numbers = sizes + tuple(t.replace(",", ".") for t in tokens if t[0].isdigit() or t in _NUMBER_WORDS)
+    polarity = frozenset(t for t in tokens if t in _NEGATIONS or t in _INCLUSIONS or t in _CHOICES)
     return numbers, polarity
 
 
 def same_list(expected: list[str], observed: list[str], cutoff: float = 0.75) -> bool:
     """Document lists match when every item on each side has a close counterpart on the other that states the
-    same numbers ("2 photos" is not "3 photos") and the same negations ("except" is not "including")."""
+    same numbers ("2 photos" is not "3 photos"), the same negations ("except" is not "including") and offers the
+    same kind of choice ("colour or black and white" is not "colour")."""
     a = [_norm_text(x) for x in expected]
     b = [_norm_text(x) for x in observed]
     if len(a) != len(b):
@@ -211,17 +231,29 @@ def _judge(
         value = comparable(candidate, evidence)
         if same_value(field.value, value) and same_unit(evidence, field.unit, candidate):
             return True
+        # A competing value the registry keeps for this source agrees only where the source states it: the
+        # registry may keep "2 photos" from this page's residence-permit sentence, which says nothing about
+        # another sentence of the same page now saying "Two photos" instead of "One photo".
         return any(
-            same_value(a.value, value) and source.url in {s.url for s in a.sources} for a in field.alternatives
+            same_value(a.value, value)
+            and any(s.url == source.url and not _stated_elsewhere(s.quote, candidate, pool) for s in a.sources)
+            for a in field.alternatives
         )
 
+    pool = candidates_for(reading.observations, evidence)
+
+    def own(located: Located, anchor: ObservedValue | None = None) -> Located:
+        return Located(_unclaimed(located.candidates, evidence, source, anchor), located.how)
+
     located = locate(reading.observations, evidence, anchor=None)
+    if located.how != "match":
+        located = own(located)
     if not located.candidates or (located.how == "all" and not any(agrees(c) for c in located.candidates)):
         # Not where the hint words say: find it where this source stated the field last time.
         for earlier_reading in previous_of(source.id):
             anchor = _statement(earlier_reading, evidence, agrees)
             if anchor is not None:
-                anchored = locate(reading.observations, evidence, anchor=anchor)
+                anchored = own(locate(reading.observations, evidence, anchor=anchor), anchor)
                 if anchored.candidates:
                     located = anchored
                 break
@@ -306,6 +338,44 @@ def _judge(
         f"{_show(previous.value, previous.unit)})",
         previous=previous,
     )
+
+
+def _overlap(quote: str, statement: str) -> float:
+    """The share of the shorter text's words that the longer one has."""
+    a, b = set(_TOKEN.findall(_norm_text(quote))), set(_TOKEN.findall(_norm_text(statement)))
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return len(shorter & longer) / len(shorter) if shorter else 0.0
+
+
+def _stated_elsewhere(quote: str, candidate: ObservedValue, pool: list[ObservedValue]) -> bool:
+    """Whether the statement a registry quote rests on is another statement of the page than ``candidate``:
+    some other candidate for the field is closer to the quote's words."""
+    mine = _overlap(quote, candidate.quote)
+    return any(o.quote != candidate.quote and _overlap(quote, o.quote) > mine for o in pool)
+
+
+def _unclaimed(
+    candidates: list[ObservedValue], evidence: Evidence, source: SourceSpec, anchor: ObservedValue | None = None
+) -> list[ObservedValue]:
+    """Drop the statements another evidence of this source finds by its own hint words, unless this field was
+    stated at that very place in the previous snapshot (one sentence may state two fields).
+
+    Used when this evidence's hint words found nothing: its statement was reworded or is gone. Another field's
+    statement of the same kind elsewhere on the page ("a certificate of a stateless person is issued for five
+    years") is then no evidence of this one (the passport's validity), whatever the page's structure suggests.
+    """
+    if not evidence.match:
+        return candidates
+    others = [
+        e.match for e in source.evidences
+        if e.observe == evidence.observe and e.match and e.match.lower() != evidence.match.lower()
+        and (e.profile, e.field) != (evidence.profile, evidence.field)
+    ]
+    return [
+        c for c in candidates
+        if c.mentions(evidence.match) or not any(c.mentions(m) for m in others)
+        or (anchor is not None and c.locator == anchor.locator)
+    ]
 
 
 def _statement(earlier: Reading, evidence: Evidence, agrees: Callable[[ObservedValue], bool]) -> ObservedValue | None:

@@ -29,6 +29,7 @@ class PhotoCount(Rule):
         example("две фотографии размером 3,5х4,5 см.", (2, "photos")),
         example("3 фотосурет", (3, "photos")),
         example("Four color photos, size of 3.5 x 4.5 cm.", (4, "photos")),
+        example("2 (two) photographs of the size of 3.5 x 4.5 centimeters.", (2, "photos")),
         example("one 35 × 45 mm photo and two 3.5 × 4.5 cm photographs", (1, "photos"), (2, "photos")),
         example("фото 3х4 – 2 шт.", (2, "photos")),
         example("Размер фотографии 3,5×4,5 сантиметра, 4 штуки", (4, "photos")),

@@ -60,7 +60,8 @@ NUMBER_WORD = (
 )
 DIGITS = r"(?<![\d.,])\d+(?:[.,]\d+)?(?![\d])"
 GROUPED = r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?(?![\d])"
-NUMBER = rf"(?:{DIGITS}|{NUMBER_WORD})"
+# A number may repeat itself in brackets, either way round: "10 (ten) years", "fifteen (15) working days".
+NUMBER = rf"(?:{DIGITS}(?:\s*\({NUMBER_WORD}\))?|{NUMBER_WORD}(?:\s*\(\d+\))?)"
 MONEY = rf"(?:{GROUPED}|{DIGITS})"
 # "60 (sixty)": the words repeat the digits; "two (2)": the digits repeat the words
 SPELLED_OUT = r"(?:\s*\((?:[^()\d]{2,40}|\d{1,4})\))?"
@@ -84,7 +85,7 @@ def to_number(token: str, *, money: bool = False) -> float:
     With ``money``, a comma or dot followed by exactly three digits groups thousands (``1,116 tenge``,
     ``KZT 3.450``): tenge amounts carry at most two decimals (tiyn).
     """
-    raw = token.strip().lower()
+    raw = re.sub(r"\s*\([^()]*\)$", "", token.strip()).lower()  # "10 (ten)" -> "10": the repeat says the same
     key = re.sub(r"[\s-]+", " ", raw)
     if key in WORD_VALUES:
         return float(WORD_VALUES[key])

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from scrapers.rules.base import Passage, Rule, RuleMatch, example
-from scrapers.rules.lexicon import DIGITS, MCI, MONEY, PERCENT, TENGE, clean, to_number
+from scrapers.rules.lexicon import DIGITS, MCI, MONEY, NUMBER_WORD, PERCENT, TENGE, clean, to_number
 
 # One MCI in tenge by year, as set by each year's republican budget law (2020 and 2022 were raised in
 # April). Used only to recognise an MCI/tenge pair of bare numbers in duty tables, never reported.
@@ -93,14 +93,20 @@ class FeeMci(Rule):
         example("жүргізуші куәлігі-1,25 АЕК құрайды", (1.25, "MCI")),
         example("за выдачу паспорта - 4МРП (9 076 тг)", (4, "MCI"), (9076, "KZT")),
         example("the amount of payment is 4 MRP established on the day of payment", (4, "MCI")),
+        example("The cost of the state duty for issuance of the certificate is eight MCI.", (8, "MCI"),
+                note="a spelled-out amount"),
+        example("In 2026 one MCI is 4 325 tenge.", (4325, "KZT"), note="a spelled-out MCI with no charge word"),
         example("the duty for a new licence is 12 \u041cCI", (12, "MCI"),
                 note="the abbreviation typed with a Cyrillic M: look-alike letters of either script"),
     )
-    pattern = re.compile(rf"(?P<n>{DIGITS})\s*-?\s*{MCI}", re.IGNORECASE)
+    pattern = re.compile(rf"(?P<n>{DIGITS}|{NUMBER_WORD})\s*-?\s*{MCI}", re.IGNORECASE)
     cue = re.compile(r"[mм][cс][iіӏ]|[mм]r[pр]|мрп|[aа][eе][kк]|м\.р\.п|calculation|расчетн|есептік")
+    needs_digit = False  # "eight MCI": the cue words gate it instead
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for m in self.pattern.finditer(passage.text):
+            if not m.group("n")[0].isdigit() and not CHARGE_WORD.search(passage.segment_text(m.start())):
+                continue  # "one MCI is 3 932 tenge" explains the index; a spelled-out fee names its charge
             if is_charge(passage, m.start(), m.end()):
                 yield RuleMatch(m.start(), m.end(), clean(to_number(m.group("n"))), "MCI")
 

@@ -56,6 +56,7 @@ class Duration(Rule):
         example("17 calendar days", (17, "calendar days")),
         example("Ресімдеу мерзімі – 15 жұмыс күні.", (15, "working days")),
         example("– 60 (sixty) calendar days;", (60, "calendar days")),
+        example("not more than fifteen (15) working days", (15, "working days"), note="the words first, digits repeat"),
         example("не более 180 календарных дней", (180, "calendar days")),
         example("Срок оказания услуги займет 60 минут.", (60, "minutes")),
         example("the review period is 1-2 business days", (ValueRange(min=1, max=2), "working days"),
@@ -233,6 +234,7 @@ class Validity(Rule):
     examples = (
         example("Срок действия паспорта и удостоверения личности - 10 лет.", (10, "years")),
         example("The passport is issued for a period of ten years.", (10, "years")),
+        example("The passport is issued for a period of 10 (ten) years.", (10, "years"), note="digits, words repeat"),
         example("выдается ВНЖ сроком на 10 лет с правом продления.", (10, "years")),
         example("issued for a period of validity for five years", (5, "years")),
         example("are issued a temporary residence permit for one year with the possibility", (1, "years")),

@@ -150,6 +150,25 @@ def test_a_changed_count_inside_a_document_item_is_not_a_confirmation() -> None:
     assert not same_list(["passport except for children"], ["passport including for children"])
 
 
+def test_a_photo_size_inside_an_item_is_compared_as_a_size() -> None:
+    from verifier.compare import same_list
+
+    form = "Visa application form with a photograph measuring {}"
+    for same in ("35 × 45 mm", "3,5 × 4,5 cm", "3.5cm x 4.5cm", "3,5х4,5"):
+        assert same_list([form.format("3.5 x 4.5 cm"), "passport"], [form.format(same), "passport"]), same
+    for other in ("4 x 6 cm", "3.5 x 5.5 cm", "30 x 40 mm"):
+        assert not same_list([form.format("3.5 x 4.5 cm"), "passport"], [form.format(other), "passport"]), other
+
+
+def test_an_item_that_no_longer_offers_a_choice_is_not_a_confirmation() -> None:
+    from verifier.compare import same_list
+
+    form = "Visa application form with a {} photograph measuring 3.5 x 4.5 cm"
+    assert not same_list([form.format("colour or black and white"), "passport"], [form.format("colour"), "passport"])
+    assert same_list([form.format("color or black and white"), "passport"],
+                     [form.format("colour or black-and-white"), "passport"])
+
+
 def test_a_reconstruction_served_by_a_mirror_never_moves_verified_at(workspace: tuple[Path, Path], site: Site) -> None:
     db, data = workspace
     marked = PASSPORT_PAGE.format(extra="").replace(
