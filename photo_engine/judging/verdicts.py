@@ -48,7 +48,7 @@ ATTRIBUTE_FEATURES: dict[str, list[str]] = {
     "eyes_closed": ["eye_opening", "abs_pitch", "lens_skin"],
     "sunglasses": ["lens_skin", "lens_dark", "rim_edges", "glare"],
     "head_cut": ["crown_cut", "crown_tight", "chin_tight", "crown_margin", "chin_margin", "top_valid"],
-    "glasses": ["bridge_line_log", "bridge_bar_log"],
+    "glasses": ["bridge_line_log", "bridge_bar_log", "bridge_span_log", "bridge_dark"],
 }
 # A verdict that stands only where another one is negative, and whose model is fitted without that one's
 # positives: clear glasses are judged on portraits without sunglasses (a tinted lens has a frame too; the
