@@ -210,6 +210,11 @@ def _hair(face: AlignedFace, hair_probability: np.ndarray, skin_lightness: float
     band = _zone(face, cx - 0.7 * half, cx + 0.7 * half, p10_y - 0.2 * FACE_PX, p10_y) & person & face.valid
     out["band_hair"] = float((band & hair).sum() / max(1, band.sum()))
     out["band_other"] = float((band & ~hair & ~skin_like).sum() / max(1, band.sum()))
+    # Where the hair model is unsure (probability 0.1-0.5) right above the forehead. It reads short, dark,
+    # coily hair as neither hair nor anything else (its known bias) but a cap, hat or scarf as plainly not
+    # hair: the unsure share tells such hair from headwear where the hard "other" share cannot.
+    unsure = (hair_probability > 0.1) & (hair_probability < 0.5)
+    out["band_unsure"] = float((band & unsure).sum() / band.sum()) if band.sum() > 20 else 0.0
     # Beside the face from the eyes to the jaw: hair falls there; a scarf or hood covers it.
     eye_y, chin_y = pts[[33, 263], 1].mean(), pts[152, 1]
     sides = np.zeros_like(person)
@@ -276,6 +281,8 @@ def _glasses(face: AlignedFace) -> dict[str, float]:
         "bridge_bar_log": float(np.log(max(bar / base, 1e-3))),
         "bridge_dark": float(np.percentile(face.lab[..., 0][bridge], 25) - np.median(face.lab[..., 0][cheek]))
         if bridge.any() and cheek.any() else 0.0,
+        # Not a glasses cue: measured here because it reads the same smoothed edges (see _brim_line).
+        "brim_line": _brim_line(face, np.abs(gy), base),
     }
 
 
@@ -303,3 +310,23 @@ def _bridge_span(face: AlignedFace, gy: np.ndarray, top_y: float, low_y: float) 
             return 0.0
         halves.append((edges[:, x0:x1] * face.valid[y0:y1, x0:x1]).mean(axis=1))
     return float(np.min(np.vstack(halves), axis=0).max())
+
+
+def _brim_line(face: AlignedFace, gy: np.ndarray, base: float) -> float:
+    """The longest straight horizontal edge above the brows, as a share of the face's width there.
+
+    Why: the lower edge of a brim, a peak, a headband or a hood runs straight across the forehead; a hairline
+    is curved and broken. Per row from 0.4 face heights above mesh point 10 down to just over the brows: the
+    share of pixels whose horizontal edge is over four times the cheeks' typical edge strength (``base``), so
+    the same at any exposure. Rows mostly outside the picture are skipped.
+    """
+    pts = face.points
+    half = 0.5 * np.linalg.norm(pts[454, :2] - pts[234, :2])
+    cx, top = pts[10, 0], pts[10, 1] - 0.4 * FACE_PX
+    zone = _zone(face, cx - 0.7 * half, cx + 0.7 * half, top, pts[[52, 282], 1].mean() - 0.02 * FACE_PX) & face.valid
+    counts = zone.sum(axis=1)
+    full = counts > 0.7 * half
+    if not full.any():
+        return 0.0
+    strong = ((gy > 4 * base) & zone).sum(axis=1)
+    return float((strong[full] / counts[full]).max())

@@ -34,7 +34,7 @@ ATTRIBUTE_FEATURES: dict[str, list[str]] = {
     "headwear": ["top_hair", "top_other", "top_person", "band_hair", "band_other", "side_other", "side_hair",
                  "crown_over_face", "head_width", "top_vs_brow_l", "top_vs_brow_ab", "top_frames_face",
                  "forehead_hair", "forehead_skin", "top_hair_soft", "top_vs_side", "top_texture", "top_vs_skin_l",
-                 "outline_w1", "outline_w3"],
+                 "outline_w1", "outline_w3", "band_unsure", "brim_line"],
     # The head's pose is context for the occlusion cues: a turned, tipped or rolled head shows background,
     # hair and shadow inside the mesh's face outline (less skin, more "foreign"), which a hand or an object
     # in front also does; with the pose beside them the model can tell the two apart.
