@@ -210,6 +210,11 @@ def _hair(face: AlignedFace, hair_probability: np.ndarray, skin_lightness: float
     band = _zone(face, cx - 0.7 * half, cx + 0.7 * half, p10_y - 0.2 * FACE_PX, p10_y) & person & face.valid
     out["band_hair"] = float((band & hair).sum() / max(1, band.sum()))
     out["band_other"] = float((band & ~hair & ~skin_like).sum() / max(1, band.sum()))
+    # Where the hair model is unsure (probability 0.1-0.5) right above the forehead. It reads short, dark,
+    # coily hair as neither hair nor anything else (its known bias) but a cap, hat or scarf as plainly not
+    # hair: the unsure share tells such hair from headwear where the hard "other" share cannot.
+    unsure = (hair_probability > 0.1) & (hair_probability < 0.5)
+    out["band_unsure"] = float((band & unsure).sum() / band.sum()) if band.sum() > 20 else 0.0
     # Beside the face from the eyes to the jaw: hair falls there; a scarf or hood covers it.
     eye_y, chin_y = pts[[33, 263], 1].mean(), pts[152, 1]
     sides = np.zeros_like(person)
@@ -266,12 +271,62 @@ def _glasses(face: AlignedFace) -> dict[str, float]:
     rows = np.abs(gy) * bridge
     counts = bridge.sum(axis=1)
     line = float((rows.sum(axis=1)[counts > 2] / counts[counts > 2]).max()) if (counts > 2).any() else 0.0
+    face_grey = _face_grey(face)
     return {
         "rim_edges": float(np.percentile(raw_magnitude[ring], 75)) / raw_base if ring.any() else 0.0,
         "rim_edges_smooth": float(np.percentile(magnitude[ring], 75)) / base if ring.any() else 0.0,
         "bridge_bar": bar / base,
-        "bridge_line_log": float(np.log(max(10 * line / (_face_grey(face) + 5.0), 1e-3))),
+        "bridge_line_log": float(np.log(max(10 * line / (face_grey + 5.0), 1e-3))),
+        "bridge_span_log": float(np.log(max(10 * _bridge_span(face, gy, top_y, low_y) / (face_grey + 5.0), 1e-3))),
         "bridge_bar_log": float(np.log(max(bar / base, 1e-3))),
         "bridge_dark": float(np.percentile(face.lab[..., 0][bridge], 25) - np.median(face.lab[..., 0][cheek]))
         if bridge.any() and cheek.any() else 0.0,
+        # Not a glasses cue: measured here because it reads the same smoothed edges (see _brim_line).
+        "brim_line": _brim_line(face, np.abs(gy), base),
     }
+
+
+def _bridge_span(face: AlignedFace, gy: np.ndarray, top_y: float, low_y: float) -> float:
+    """The strongest row of horizontal edges that runs across the whole bridge: its weaker half, best row.
+
+    Why the weaker half: a frame's bar crosses the nose from one lens to the other, while the inner end of a
+    brow, a fringe or the shadow beside a turned nose reaches into the bridge from one side only. Rows may
+    slant by a pixel (a tilted frame), so each edge is widened by one row up and down first. (Thirds instead
+    of halves scored a little higher out-of-fold but moved the verdict of a camera held before a face under
+    the darker and cropped copies of tests/photo_engine/test_invariance.py.)
+    """
+    height, width = gy.shape
+    y0, y1 = int(max(0, top_y)), int(min(height, low_y))
+    if y1 <= y0:
+        return 0.0
+    above, below = max(0, y0 - 1), min(height, y1 + 1)  # the rows the widening reads, and no more
+    edges = cv2.dilate(np.abs(gy[above:below]), np.ones((3, 1), np.uint8))[y0 - above:y1 - above]
+    left = face.points[168, 0] - 0.06 * FACE_PX
+    halves = []
+    for j in range(2):
+        x0 = max(0, int(left + j * 0.06 * FACE_PX))
+        x1 = min(width, int(left + (j + 1) * 0.06 * FACE_PX))
+        if x1 <= x0:
+            return 0.0
+        halves.append((edges[:, x0:x1] * face.valid[y0:y1, x0:x1]).mean(axis=1))
+    return float(np.min(np.vstack(halves), axis=0).max())
+
+
+def _brim_line(face: AlignedFace, gy: np.ndarray, base: float) -> float:
+    """The longest straight horizontal edge above the brows, as a share of the face's width there.
+
+    Why: the lower edge of a brim, a peak, a headband or a hood runs straight across the forehead; a hairline
+    is curved and broken. Per row from 0.4 face heights above mesh point 10 down to just over the brows: the
+    share of pixels whose horizontal edge is over four times the cheeks' typical edge strength (``base``), so
+    the same at any exposure. Rows mostly outside the picture are skipped.
+    """
+    pts = face.points
+    half = 0.5 * np.linalg.norm(pts[454, :2] - pts[234, :2])
+    cx, top = pts[10, 0], pts[10, 1] - 0.4 * FACE_PX
+    zone = _zone(face, cx - 0.7 * half, cx + 0.7 * half, top, pts[[52, 282], 1].mean() - 0.02 * FACE_PX) & face.valid
+    counts = zone.sum(axis=1)
+    full = counts > 0.7 * half
+    if not full.any():
+        return 0.0
+    strong = ((gy > 4 * base) & zone).sum(axis=1)
+    return float((strong[full] / counts[full]).max())

@@ -34,9 +34,12 @@ ATTRIBUTE_FEATURES: dict[str, list[str]] = {
     "headwear": ["top_hair", "top_other", "top_person", "band_hair", "band_other", "side_other", "side_hair",
                  "crown_over_face", "head_width", "top_vs_brow_l", "top_vs_brow_ab", "top_frames_face",
                  "forehead_hair", "forehead_skin", "top_hair_soft", "top_vs_side", "top_texture", "top_vs_skin_l",
-                 "outline_w1", "outline_w3"],
+                 "outline_w1", "outline_w3", "band_unsure", "brim_line"],
+    # The head's pose is context for the occlusion cues: a turned, tipped or rolled head shows background,
+    # hair and shadow inside the mesh's face outline (less skin, more "foreign"), which a hand or an object
+    # in front also does; with the pose beside them the model can tell the two apart.
     "occluded": ["hand_near", "foreign", "face_skin", "forehead_skin", "eye_hair", "brow_hair", "forehead_hair",
-                 "lens_skin", "pose_hand_near", "pose_hand_min"],
+                 "lens_skin", "pose_hand_near", "pose_hand_min", "abs_pitch", "abs_yaw", "abs_roll"],
     "grayscale": ["chroma_mean", "chroma_p99", "chroma_p90", "hue_concentration", "skin_chroma", "was_greyscale"],
     # Continuous readings only: the plain/busy kinds are thresholds that a small change of exposure crosses.
     "background": ["bg_lightness", "bg_chroma", "bg_spread", "bg_texture", "bg_rel", "bg_contrast_texture",
@@ -45,7 +48,7 @@ ATTRIBUTE_FEATURES: dict[str, list[str]] = {
     "eyes_closed": ["eye_opening", "abs_pitch", "lens_skin"],
     "sunglasses": ["lens_skin", "lens_dark", "rim_edges", "glare"],
     "head_cut": ["crown_cut", "crown_tight", "chin_tight", "crown_margin", "chin_margin", "top_valid"],
-    "glasses": ["bridge_line_log", "bridge_bar_log"],
+    "glasses": ["bridge_line_log", "bridge_bar_log", "bridge_span_log", "bridge_dark"],
 }
 # A verdict that stands only where another one is negative, and whose model is fitted without that one's
 # positives: clear glasses are judged on portraits without sunglasses (a tinted lens has a frame too; the

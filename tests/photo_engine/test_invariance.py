@@ -26,9 +26,14 @@ SEED = 9
 # mask; 12 with the hand-picked shrinkage of that round; 21 once the shrinkage was chosen by inner
 # cross-validation, where the refitted eyes_closed and headwear models put pool/0097, 0235 (eyes) and 0429
 # (headwear) near their decision point; 22 with the body model's hand cue, whose occlusion verdicts on
-# pool/0097 and 0477 sit near 0.5). The ceiling follows the honest weights; it is not a target: issue 9 asks
-# for zero.
-CEILING = {"mirror": 3, "jpeg60": 5, "brighter15": 3, "darker15": 5, "scale06": 5, "crop": 1}
+# pool/0097 and 0477 sit near 0.5; 21 with the head's pose beside the occlusion cues; 19 with the headwear
+# model's unsure-hair and brim cues). The ceiling follows the honest weights; it is not a target: issue 9 asks
+# for zero. darker15 rose from 5 to 6 in that last step while mirror, jpeg60 and scale06 each fell by one:
+# pool/0429 (bald, labelled bare) was called headwear on the original and on its darker copy and bare on the
+# other copies; now it is bare on the original and all copies but the darker one, where the hair model itself
+# reads the scalp as half "other". A flip is counted against the original, so getting the original right moves
+# that portrait's one remaining error into the darker column.
+CEILING = {"mirror": 2, "jpeg60": 4, "brighter15": 3, "darker15": 6, "scale06": 3, "crop": 1}
 
 
 def _jpeg(image: Image.Image, quality: int = 95) -> bytes:
