@@ -115,7 +115,7 @@ class Archive:
     # writing ------------------------------------------------------------------------------------------
 
     @contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self) -> Iterator[ArchiveBatch]:
         """Archive many fetches with one flush to disk instead of one per body (a verify run uses this).
 
         Why: one fsync per body cost a verify run of 31 sources more than its parsing. Inside the block,
@@ -124,18 +124,23 @@ class Archive:
         the archive's file system and only then are the held lines appended, so the rule of the archive
         holds: no line names a body that is not on disk. A kill inside the block loses that block's lines;
         the bodies stay as unnamed objects that a later store of the same content re-uses.
+        ``ArchiveBatch.flush_in_background`` starts that flush early, while the caller still works.
         """
         with self._lock:
             self._batch_depth += 1
+        handle = ArchiveBatch(self)
         try:
-            yield
+            yield handle
         finally:
-            with self._lock:
-                self._batch_depth -= 1
-                done = self._batch_depth == 0
-                held, unflushed = (self._held, self._unflushed) if done else ([], [])
-                if done:
-                    self._held, self._unflushed = [], []
+            try:
+                handle.wait()  # a failed early flush drops the held lines: their bodies may not be on disk
+            finally:
+                with self._lock:
+                    self._batch_depth -= 1
+                    done = self._batch_depth == 0
+                    held, unflushed = (self._held, self._unflushed) if done else ([], [])
+                    if done:
+                        self._held, self._unflushed = [], []
             if unflushed:
                 _flush_to_disk(self.objects_dir, unflushed)
             for snapshot in held:
@@ -145,14 +150,17 @@ class Archive:
         """Store body once under its sha256 and return the hash."""
         sha = hashlib.sha256(body).hexdigest()
         self.objects_dir.mkdir(parents=True, exist_ok=True)
-        if any(self.objects_dir.glob(f"{sha}.*")):
-            return sha
-        path = self.objects_dir / f"{sha}.{extension_for(content_type)}"
+        existing = next(iter(self.objects_dir.glob(f"{sha}.*")), None)
+        path = existing or self.objects_dir / f"{sha}.{extension_for(content_type)}"
         with self._lock:
             batched = self._batch_depth > 0
             if batched:
                 self._unflushed.append(path)
-        write_atomic(path, body, durable=not batched)
+        if existing is None:
+            write_atomic(path, body, durable=not batched)
+        elif not batched:
+            # A body a killed or failed batch left behind may not be on disk yet: make sure before a line names it.
+            _flush_to_disk(self.objects_dir, [path], whole_file_system=False)
         return sha
 
     def append(self, snapshot: Snapshot) -> Snapshot:
@@ -278,10 +286,50 @@ class Archive:
         return export_archive(self, Path(dest))
 
 
-def _flush_to_disk(folder: Path, written: list[Path]) -> None:
-    """Make the written files (and their renames) durable: one syncfs of folder's file system on Linux,
-    else an fsync of each file and of the folder."""
-    if sys.platform.startswith("linux"):
+class ArchiveBatch:
+    """The handle ``Archive.batch`` yields: lets the caller start the flush of the bodies written so far on a
+    thread of its own (the flush waits on the disk, not the CPU) and go on working; the batch's end waits for
+    it, flushes anything written after it started, and only then appends the held lines."""
+
+    def __init__(self, archive: Archive) -> None:
+        self._archive = archive
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+        self._written: set[Path] = set()
+
+    def flush_in_background(self) -> None:
+        if self._thread is not None:
+            return
+        with self._archive._lock:
+            written = list(self._archive._unflushed)
+        if not written:
+            return
+
+        def flush() -> None:
+            try:
+                _flush_to_disk(self._archive.objects_dir, written)
+            except BaseException as error:  # noqa: BLE001 - raised again by wait() in the caller's thread
+                self._error = error
+
+        self._thread = threading.Thread(target=flush, name="archive-flush", daemon=True)
+        self._written = set(written)
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Wait for a flush started by :meth:`flush_in_background`; its error is raised here."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+            if self._error is not None:
+                raise self._error
+            with self._archive._lock:  # on disk now: an enclosing batch need not flush them again
+                self._archive._unflushed = [p for p in self._archive._unflushed if p not in self._written]
+
+
+def _flush_to_disk(folder: Path, written: list[Path], whole_file_system: bool = True) -> None:
+    """Make the written files (and their renames) durable: one syncfs of folder's file system on Linux (for
+    many files), else an fsync of each file and of the folder."""
+    if whole_file_system and sys.platform.startswith("linux"):
         import ctypes  # only here: a batch that wrote nothing never loads it
 
         libc = ctypes.CDLL(None, use_errno=True)

@@ -27,11 +27,16 @@ def read_all(sources: list[SourceSpec], archive: Archive, fetcher: Fetcher | Non
     """
     if fetcher is None:
         fetched: list[tuple[Snapshot | str, bytes | None]] = [(_newest(source, archive), None) for source in sources]
-    else:
+        return [_extract(source, archive, snapshot, body)
+                for source, (snapshot, body) in zip(sources, fetched, strict=True)]
+    # The bodies go to disk with one flush (Archive.batch), started as soon as the last fetch is in: it waits on
+    # the disk while the pages are parsed here, and their archive lines are written when both are done.
+    with archive.batch() as batch:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
             fetched = list(pool.map(lambda source: _fetch(source, archive, fetcher), sources))
-    return [_extract(source, archive, snapshot, body)
-            for source, (snapshot, body) in zip(sources, fetched, strict=True)]
+        batch.flush_in_background()
+        return [_extract(source, archive, snapshot, body)
+                for source, (snapshot, body) in zip(sources, fetched, strict=True)]
 
 
 def _newest(source: SourceSpec, archive: Archive) -> Snapshot | str:

@@ -130,8 +130,7 @@ def verify(
         elif mirrors:
             settings["min_host_interval"] = 0.0
         mirror_map = MirrorMap.parse(mirrors)
-        # One flush to disk for the run's bodies instead of one per body (see Archive.batch).
-        with archive.batch(), Fetcher(FetchPolicy(**settings), mirror_map, robots_archive=archive) as fetcher:
+        with Fetcher(FetchPolicy(**settings), mirror_map, robots_archive=archive) as fetcher:
             readings = read_all(sources, archive, fetcher, workers)
         for reading in readings:
             mirror = mirror_map.find(reading.url)

@@ -120,10 +120,10 @@ def _spy_flush(monkeypatch: pytest.MonkeyPatch, archive: Archive) -> list[tuple[
 
     real, calls = module._flush_to_disk, []
 
-    def spy(folder: Path, written: list[Path]) -> None:
+    def spy(folder: Path, written: list[Path], **options: bool) -> None:
         lines = archive.snapshots_path.read_text("utf-8").splitlines() if archive.snapshots_path.exists() else []
         calls.append((len(lines), sorted(p.name for p in written)))
-        real(folder, written)
+        real(folder, written, **options)
 
     monkeypatch.setattr(module, "_flush_to_disk", spy)
     return calls
@@ -174,3 +174,36 @@ def test_the_flush_without_syncfs_fsyncs_each_body(tmp_path: Path, monkeypatch) 
     monkeypatch.setattr(module.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
     module._flush_to_disk(tmp_path, paths)
     assert len(synced) == 3  # each body and the folder that holds their names
+
+
+def test_an_early_flush_runs_while_the_caller_works_and_is_not_repeated(tmp_path: Path, monkeypatch) -> None:
+    archive = Archive(tmp_path)
+    calls = _spy_flush(monkeypatch, archive)
+    with archive.batch() as batch:
+        first = archive.add_copy("https://egov.kz/a", b"<p>a</p>")
+        batch.flush_in_background()
+        later = archive.add_copy("https://egov.kz/b", b"<p>b</p>")  # written after the early flush began
+    # The early flush took the first body, the end of the batch only the one written after it; the lines
+    # came after both.
+    assert calls == [(0, [f"{first.sha256}.html"]), (0, [f"{later.sha256}.html"])]
+    assert Archive(tmp_path).snapshots() == [first, later]
+
+
+def test_a_failed_early_flush_writes_no_line_and_says_why(tmp_path: Path, monkeypatch) -> None:
+    import scrapers.archive as module
+
+    archive = Archive(tmp_path)
+
+    def broken(folder: Path, written: list[Path]) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(module, "_flush_to_disk", broken)
+    with pytest.raises(OSError, match="Input/output"), archive.batch() as batch:
+        archive.add_copy("https://egov.kz/a", HTML)
+        batch.flush_in_background()
+    assert not archive.snapshots_path.exists() and archive.snapshots() == []
+    monkeypatch.undo()
+    calls = _spy_flush(monkeypatch, archive)
+    again = archive.add_copy("https://egov.kz/a", HTML)  # the archive works on, and re-uses the body left behind
+    assert calls == [(0, [f"{again.sha256}.html"])]  # after flushing it: it may not have reached the disk
+    assert Archive(tmp_path).snapshots() == [again]

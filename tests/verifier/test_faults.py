@@ -69,9 +69,9 @@ def test_a_verify_run_flushes_its_bodies_once_before_writing_their_lines(
     lines_before = len(index.read_text("utf-8").splitlines()) if index.exists() else 0
     real, flushes = module._flush_to_disk, []
 
-    def spy(folder: Path, written: list[Path]) -> None:
+    def spy(folder: Path, written: list[Path], **options: bool) -> None:
         flushes.append((len(index.read_text("utf-8").splitlines()) if index.exists() else 0, len(written)))
-        real(folder, written)
+        real(folder, written, **options)
 
     monkeypatch.setattr(module, "_flush_to_disk", spy)
     result = CliRunner().invoke(cli, ["verify", "--db", str(db), "--data", str(data), "--json",
