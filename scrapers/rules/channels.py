@@ -51,7 +51,8 @@ _EGOV_NAMED = _c(r"egov|e-gov|электронного\s+правительст�
 _PSC = _c(r"government\s+for\s+citizens|public\s+service\s+cent(?:er|re)s?|\bPSC\b|\bCSC\b|state[\s-]+(?:owned\s+)?"
           r"corporation|public\s+corporation|service\s+cent(?:er|re)s\s+of\s+the\s+population|\bЦОН\w*"
           r"|правительство\s+для\s+граждан|государственн\w+\s+корпораци\w+|\bХҚКО\w*|азаматтарға\s+арналған\s+үкімет"
-          r"|мемлекеттік\s+корпорация\w*")
+          r"|мемлекеттік\s+корпорация\w*|халыққа\s+қызмет\s+көрсету\s+орталығ\w*|\bХҚО\w*"
+          r"|центр\w*\s+обслуживания\s+населения")
 _MISSION = _c(r"\bembass\w+|\bconsulat\w+|consular\s+(?:section|office|department|unit|institution)s?"
               r"|diplomatic\s+missions?|foreign\s+(?:missions?|institutions?|offices)|overseas\s+institutions?"
               r"|посольств\w*|генконсульств\w*|\bконсульств\w*|консульск\w+\s+(?:отдел|учреждени|пункт)\w*"
@@ -81,14 +82,18 @@ _STATE_BODY = _c(
     r"|в\s+государственн\w+\s+орган\w*|мемлекеттік\s+органғ?а"
     # "filed with the local executive bodies", "в местный исполнительный орган", "жергілікті атқарушы органға"
     r"|\b(?:with|to|at|in)\s+(?:the\s+)?(?:relevant\s+)?local\s+executive\s+bod(?:y|ies)"
-    r"|\bв\s+местн\w+\s+исполнительн\w+\s+орган\w*|жергілікті\s+атқарушы\s+орган(?:ға|дарға)"
+    r"|\bв\s+местн\w+\s+исполнительн\w+\s+орган\w*|жергілікті\s+атқарушы\s+орган(?:ға|дарға)|\bМИО\b"
+    # the service provider's own office, and the employment (career) centre a job seeker goes to
+    r"|қызметті\s+берушінің\s+кеңсе\w*|office\s+of\s+the\s+service\s+provider|service\s+provider's\s+office"
+    r"|жұмыспен\s+қамту\s+орталығ\w*|центр\w*\s+занятости|карьерн\w+\s+центр\w*"
+    r"|\b(?:to|at|in)\s+(?:the\s+|a\s+)?(?:local\s+)?(?:employment|career)\s+cent(?:er|re)s?"
 )
 # The words every state-body phrase contains: one cheap search before the long pattern above.
 _STATE_BODY_WORDS = _c(
     r"body|agency|provider|услугодател|беруші|ministry|consular\s+service|консульской\s+службы|консулдық\s+қызмет"
     r"|internal\s+affairs|migration|police|внутренних\s+дел|миграционн|ішкі\s+істер|көші-қон|registry|загс"
     r"|государственн|мемлекеттік\s+орган|орган\s+по\s+месту|licensing|authori[sz]ed|competent"
-    r"|local\s+executive|исполнительн|атқарушы"
+    r"|local\s+executive|исполнительн|атқарушы|МИО|кеңсе|office|жұмыспен|занятости|карьерн|employment|career"
 )
 _POST = _c(r"\bby\s+(?:post|mail)\b|\bpostal\s+applications?|по\s+почте|почтой|пошта\s+арқылы")
 _EMAIL = _c(r"e-?mail|электронн\w+\s+почт")
@@ -104,6 +109,8 @@ _APPLY = _c(
     r"|обрат|обращ|пода|предостав|представ(?!ительств)|сообщ|сдат|получ|посещ|регистрац|оформ|легализ|через|посредством"
     r"|заполн|производится|выполняют|осуществля|электронн"
     r"|жүгін|тапсыр|толтыр|ұсын|хабарла|тіркел|ресімде|арқылы|алу|береді|беріледі|жүзеге"
+    # "Прием заявления ... через:", "Өтінішті қабылдау ...:": where applications are taken
+    r"|өтініш|қабылда|при[её]м\w*\s+(?:заявлени|документ)"
     # "the service is available on the portal": where the service itself is offered
     r"|(?:service|услуг|қызмет)[^.;|]{0,80}?(?:\bavailable|доступн|қолжетімді)"
 )
@@ -152,6 +159,13 @@ class ApplicationChannels(Rule):
         example("Applications are filed with the local executive bodies, also through the online system of permits "
                 "and notifications.", ([STATE_BODY, ELICENSE], None), note="the permit system named in words"),
         example("Заявление подается в местный исполнительный орган по месту жительства.", ([STATE_BODY], None)),
+        example("Прием заявления осуществляется через:\n1) МИО районов;\n2) Государственную корпорацию.",
+                ([STATE_BODY], None), ([PSC], None), note="'МИО': the local executive body"),
+        example("Өтінішті қабылдау:\nкөрсетілетін қызметті берушінің кеңсесі;\nХалыққа қызмет көрсету орталығы (ХҚО).",
+                ([STATE_BODY], None), ([PSC], None), note="the provider's office and the PSC by its full name"),
+        example("Жұмыс іздеуші тұрғылықты жеріндегі халықты жұмыспен қамту орталығына жүгінеді.", ([STATE_BODY], None),
+                note="the employment centre"),
+        example("The job seeker applies to the local employment centre.", ([STATE_BODY], None)),
         example("Рұқсаттар мен хабарламалардың мемлекеттік ақпараттық жүйесінің жұмыс істеу қағидалары",
                 note="the title of the system's rules: no applying"),
     )
@@ -160,7 +174,8 @@ class ApplicationChannels(Rule):
         r"|корпорац|embass|consul"
         r"|консул|посольств|загранучрежд|дипломатическ|елшілі|mission|institution|offices|state body|state agency"
         r"|government agency|service provider|услугодат|берушіге|internal affairs|внутренних дел|ішкі істер"
-        r"|police|migration|көші-қон|registry|загс|ministry|post|mail|почт|пошта|орган|executive bod"
+        r"|police|migration|көші-қон|registry|загс|ministry|post|mail|почт|пошта|орган|executive bod|мио|кеңсе"
+        r"|office|орталығ|центр|employment|career|хқо"
         r"|system of permi|разрешений и уведомлений|рұқсаттар мен хабарлама",
     )
 
