@@ -201,7 +201,8 @@ class DocumentList:
                 note="a numbered list is one sequence of steps"),
         example("Residents may fish, in case of:\n- holding an angler's certificate;\n- having a permit of the "
                 "reserve;\n- being 16 or older.", note="the conditions of a right, not documents to bring"),
-        example("Адам мынадай:\n• жеке басын куәландыратын;\n• білімін растайтын (бар болса)\nқұжаттар негізінде тіркеледі.",
+        example("Адам мынадай:\n• жеке басын куәландыратын;\n• білімін растайтын (бар болса)\n"
+                "құжаттар негізінде тіркеледі.",
                 (["жеке басын куәландыратын", "білімін растайтын (бар болса)"], None),
                 note="papers named by what they certify, the noun after the list"),
         example("Required documents:\n- A document certifying the identity of the owner of the dwelling.",
