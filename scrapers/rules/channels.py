@@ -38,6 +38,12 @@ _VMP = _c(r"vmp\.gov\.kz|visa\s+(?:and\s+)?migration\s+portal|визов\w*[\s-]
           r"|визалық[\s-]+көші-қон\s+портал\w*")
 _ELICENSE = _c(r"e-?licens\w*\s+portal|elicense\.kz|портал\w*\s+[«\"]?электронного\s+лицензирования"
                r"|электрондық\s+лицензиялау\s+портал\w*")
+# The state information system of permits and notifications (the system behind elicense.kz), named in words: a
+# channel only where its sentence speaks of applying (the title of the rules that run it is not).
+_PERMIT_SYSTEM = _c(r"(?:online|information|state)\s+system\s+of\s+permi(?:ssions|ts)\s+and\s+notifications"
+                    r"|систем\w*\s+разрешений\s+и\s+уведомлений"
+                    r"|рұқсаттар\s+мен\s+хабарламалар\w*\s+(?:мемлекеттік\s+)?ақпараттық\s+жүйе\w*")
+PERMIT_SYSTEM = "permit system"  # read as ELICENSE once the sentence is found to speak of applying
 _OTHER_PORTAL = _c(r"licens|лицензи|лицензиял|vmp|migration\s+portal|миграционн\w+\s+портал|көші-қон\s+портал"
                    r"|social\s+services?\s+portal|әлеуметтік|astanahub|e-?qonaq")
 _EGOV = _c(r"egov\.kz|e-?gov(?:ernment)?\s+portal|\bportal\w*|портал\w*")
@@ -45,7 +51,8 @@ _EGOV_NAMED = _c(r"egov|e-gov|электронного\s+правительст�
 _PSC = _c(r"government\s+for\s+citizens|public\s+service\s+cent(?:er|re)s?|\bPSC\b|\bCSC\b|state[\s-]+(?:owned\s+)?"
           r"corporation|public\s+corporation|service\s+cent(?:er|re)s\s+of\s+the\s+population|\bЦОН\w*"
           r"|правительство\s+для\s+граждан|государственн\w+\s+корпораци\w+|\bХҚКО\w*|азаматтарға\s+арналған\s+үкімет"
-          r"|мемлекеттік\s+корпорация\w*")
+          r"|мемлекеттік\s+корпорация\w*|халыққа\s+қызмет\s+көрсету\s+орталығ\w*|\bХҚО\w*"
+          r"|центр\w*\s+обслуживания\s+населения")
 _MISSION = _c(r"\bembass\w+|\bconsulat\w+|consular\s+(?:section|office|department|unit|institution)s?"
               r"|diplomatic\s+missions?|foreign\s+(?:missions?|institutions?|offices)|overseas\s+institutions?"
               r"|посольств\w*|генконсульств\w*|\bконсульств\w*|консульск\w+\s+(?:отдел|учреждени|пункт)\w*"
@@ -73,12 +80,20 @@ _STATE_BODY = _c(
     r"|\bв\s+(?:органы\s+внутренних\s+дел|подразделени\w+\s+миграционн\w+\s+(?:службы|полиции))"
     r"|ішкі\s+істер\s+органдарына|көші-қон\s+(?:қызметіне|полициясына)"
     r"|в\s+государственн\w+\s+орган\w*|мемлекеттік\s+органғ?а"
+    # "filed with the local executive bodies", "в местный исполнительный орган", "жергілікті атқарушы органға"
+    r"|\b(?:with|to|at|in)\s+(?:the\s+)?(?:relevant\s+)?local\s+executive\s+bod(?:y|ies)"
+    r"|\bв\s+местн\w+\s+исполнительн\w+\s+орган\w*|жергілікті\s+атқарушы\s+орган(?:ға|дарға)|\bМИО\b"
+    # the service provider's own office, and the employment (career) centre a job seeker goes to
+    r"|қызметті\s+берушінің\s+кеңсе\w*|office\s+of\s+the\s+service\s+provider|service\s+provider's\s+office"
+    r"|жұмыспен\s+қамту\s+орталығ\w*|центр\w*\s+занятости|карьерн\w+\s+центр\w*"
+    r"|\b(?:to|at|in)\s+(?:the\s+|a\s+)?(?:local\s+)?(?:employment|career)\s+cent(?:er|re)s?"
 )
 # The words every state-body phrase contains: one cheap search before the long pattern above.
 _STATE_BODY_WORDS = _c(
     r"body|agency|provider|услугодател|беруші|ministry|consular\s+service|консульской\s+службы|консулдық\s+қызмет"
     r"|internal\s+affairs|migration|police|внутренних\s+дел|миграционн|ішкі\s+істер|көші-қон|registry|загс"
     r"|государственн|мемлекеттік\s+орган|орган\s+по\s+месту|licensing|authori[sz]ed|competent"
+    r"|local\s+executive|исполнительн|атқарушы|МИО|кеңсе|office|жұмыспен|занятости|карьерн|employment|career"
 )
 _POST = _c(r"\bby\s+(?:post|mail)\b|\bpostal\s+applications?|по\s+почте|почтой|пошта\s+арқылы")
 _EMAIL = _c(r"e-?mail|электронн\w+\s+почт")
@@ -94,6 +109,10 @@ _APPLY = _c(
     r"|обрат|обращ|пода|предостав|представ(?!ительств)|сообщ|сдат|получ|посещ|регистрац|оформ|легализ|через|посредством"
     r"|заполн|производится|выполняют|осуществля|электронн"
     r"|жүгін|тапсыр|толтыр|ұсын|хабарла|тіркел|ресімде|арқылы|алу|береді|беріледі|жүзеге"
+    # "Прием заявления ... через:", "Өтінішті қабылдау ...:": where applications are taken
+    r"|өтініш|қабылда|при[её]м\w*\s+(?:заявлени|документ)"
+    # "the service is available on the portal": where the service itself is offered
+    r"|(?:service|услуг|қызмет)[^.;|]{0,80}?(?:\bavailable|доступн|қолжетімді)"
 )
 
 
@@ -134,13 +153,30 @@ class ApplicationChannels(Rule):
         example("Граждане подают в орган по месту своего жительства письменное заявление.", ([STATE_BODY], None)),
         example("The papers are submitted to the relevant licensing authority or to the State Corporation.",
                 ([STATE_BODY, PSC], None)),
+        example("The service is now available on the portal and in the eGov Mobile app.", ([EGOV], None),
+                note="where the service itself is offered"),
+        example("Текст закона доступен на портале.", note="a text on the portal is not a service offered there"),
+        example("Applications are filed with the local executive bodies, also through the online system of permits "
+                "and notifications.", ([STATE_BODY, ELICENSE], None), note="the permit system named in words"),
+        example("Заявление подается в местный исполнительный орган по месту жительства.", ([STATE_BODY], None)),
+        example("Прием заявления осуществляется через:\n1) МИО районов;\n2) Государственную корпорацию.",
+                ([STATE_BODY], None), ([PSC], None), note="'МИО': the local executive body"),
+        example("Өтінішті қабылдау:\nкөрсетілетін қызметті берушінің кеңсесі;\nХалыққа қызмет көрсету орталығы (ХҚО).",
+                ([STATE_BODY], None), ([PSC], None), note="the provider's office and the PSC by its full name"),
+        example("Жұмыс іздеуші тұрғылықты жеріндегі халықты жұмыспен қамту орталығына жүгінеді.", ([STATE_BODY], None),
+                note="the employment centre"),
+        example("The job seeker applies to the local employment centre.", ([STATE_BODY], None)),
+        example("Рұқсаттар мен хабарламалардың мемлекеттік ақпараттық жүйесінің жұмыс істеу қағидалары",
+                note="the title of the system's rules: no applying"),
     )
     cue = re.compile(
         r"portal|портал|vmp|egov|e-gov|licens|citizens|азаматтарға|public service|psc|csc|цон|хқко|corporation"
         r"|корпорац|embass|consul"
         r"|консул|посольств|загранучрежд|дипломатическ|елшілі|mission|institution|offices|state body|state agency"
         r"|government agency|service provider|услугодат|берушіге|internal affairs|внутренних дел|ішкі істер"
-        r"|police|migration|көші-қон|registry|загс|ministry|post|mail|почт|пошта|орган",
+        r"|police|migration|көші-қон|registry|загс|ministry|post|mail|почт|пошта|орган|executive bod|мио|кеңсе"
+        r"|office|орталығ|центр|employment|career|хқо"
+        r"|system of permi|разрешений и уведомлений|рұқсаттар мен хабарлама",
     )
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
@@ -154,6 +190,13 @@ class ApplicationChannels(Rule):
             sentence = passage.text[s:e]
             if not (_APPLY.search(sentence) or _APPLY.search(heading)):
                 found = [f for f in found if f[2] in (VMP, ELICENSE)]
+            systems = [f for f in found if f[2] == PERMIT_SYSTEM]
+            if systems:  # the system's own name ("...хабарламалар...") is not the applying word
+                blanked = list(sentence)
+                for start, end, _ in systems:
+                    blanked[start - s:end - s] = " " * (end - start)
+                if not (_APPLY.search("".join(blanked)) or _APPLY.search(heading)):
+                    found = [f for f in found if f[2] != PERMIT_SYSTEM]
             if _POST.search(sentence) and _REFUSED.search(sentence):
                 found = [f for f in found if f[2] != POST]
             if _ANSWERED_NO.search(sentence):
@@ -161,6 +204,7 @@ class ApplicationChannels(Rule):
             found.sort()
             names: list[str] = []
             for _, _, channel in found:
+                channel = ELICENSE if channel == PERMIT_SYSTEM else channel
                 if channel not in names:
                     names.append(channel)
             if names:
@@ -178,7 +222,7 @@ class ApplicationChannels(Rule):
         def free(m: re.Match[str]) -> bool:
             return not any(s < m.end() and m.start() < e for s, e in taken)
 
-        for channel, pattern in ((VMP, _VMP), (ELICENSE, _ELICENSE)):
+        for channel, pattern in ((VMP, _VMP), (ELICENSE, _ELICENSE), (PERMIT_SYSTEM, _PERMIT_SYSTEM)):
             spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
             taken.extend(spans)
             yield channel, spans

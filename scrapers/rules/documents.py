@@ -16,7 +16,7 @@ from scrapers.rules.base import example
 
 LEAD_IN = re.compile(
     r"document|документ|құжат|following|перечень|тізбе|список|list\s+of|required|необходим|қажет|submit"
-    r"|представля|ұсын|прилага|attach|requirements?\s+for\s+the\s+application",
+    r"|представля|ұсын|прилага|attach|requirements?\s+for\s+the\s+application|мынадай|келесі|следующ",
     re.IGNORECASE,
 )
 DOCUMENT_NOUN = re.compile(
@@ -24,7 +24,10 @@ DOCUMENT_NOUN = re.compile(
     r"|application|заявлен|өт[іi]н[іi]ш|анкет|questionnaire|\bform\b|бланк|consent|согласи|келісім|insurance"
     r"|страхов|document|документ|құжат|удостоверени|permit|разрешени|рұқсат|contract|договор|шарт|birth|куәл[іi]"
     r"|рождени|туу|autobiograph|автобиограф|payment|оплат|төле|cop(?:y|ies)\b|letter|power\s+of\s+attorney"
-    r"|доверенност|сенімхат|\bcard\b|карточк",
+    r"|доверенност|сенімхат|\bcard\b|карточк"
+    # a paper named by what it certifies ("жеке басын куәландыратын;", "еңбек қызметін растайтын"), the noun after
+    # the list ("... құжаттар")
+    r"|куәландыр|растайтын|подтверждающ|удостоверяющ",
     re.IGNORECASE,
 )
 # Lists that sit among requirements but are not documents to bring: grounds for refusal, notes, steps of an
@@ -49,6 +52,9 @@ NOT_DOCUMENTS_NEAR = re.compile(
     # "... is given to the following persons:", "формуляры заполняются гражданам ...:": who, not what to bring
     r"|following\s+persons|persons\s*:\s*$|следующи\w+\s+лиц|(?:мынадай|келесі)\s+(?:тұлғалар|адамдар)"
     r"|\b(?:гражданам|лицам|иностранцам)\b(?![^:]*(?:документ|следующ|представ|предъяв|сда[её]т|прилага))[^:]{0,60}:\s*$"
+    # "Citizens have the right to hunt, in case of:": the conditions of a right, not what to bring
+    r"|\bin\s+(?:the\s+)?cases?\s+of\s*:?\s*$|\bprovided\s+that\s*:?\s*$|\bв\s+случае\s*:?\s*$"
+    r"|\bпри\s+условии\s*:?\s*$|жағдайында\s*:?\s*$|(?:has|have)\s+the\s+right\s+to\b|имеют\s+право\b"
     # "The purposes of registration are:", "Целью учета является:": aims, not documents
     r"|\bpurposes?\s+of\b[^:]{0,150}\b(?:is|are)\b|\bцель(?:ю)?\b[^:]{0,150}\bявля|\bмақсат"
     # a bare heading "Цель:" / "Purpose:" / "Виды:" / "Types:" / "Түрлері:": aims or kinds of a service, not
@@ -99,7 +105,9 @@ STEP = re.compile(
     # an item cut by the end of a copy included ("- оплати"); "оплата ..." / "подача ..." are nouns and stay
     r"|подать|подайте|оплати(?:ть)?|заполнить|подписать|обратиться|обратитесь|получить|получите|войти"
     r"|авторизова\w*|зарегистрирова\w*|нажать|выбрать|дождаться|дождитесь|посетить|посетите|перейти|перейдите"
-    r"|распечатать|распечатайте|скачать|скачайте|ознакомиться|ознакомьтесь)"
+    r"|распечатать|распечатайте|скачать|скачайте|ознакомиться|ознакомьтесь"
+    # "In personal account ... read the notice": where the result is seen, a step of the online procedure
+    r"|in\s+(?:the\s+|your\s+)?personal\s+account|в\s+личном\s+кабинете|жеке\s+кабинет\w*)"
     r"(?!\w)",  # "Fill out ..." is a step, "Filled-in registration card" is a document
     re.IGNORECASE,
 )
@@ -184,6 +192,19 @@ class DocumentList:
         example("Opening hours:\n- Monday to Friday 9:00-18:00;\n- Saturday 10:00-14:00.", note="not documents"),
         example("How to get the service online:\n- Log in on the portal;\n- Fill out the application and sign it.",
                 note="steps of a procedure, although they mention an application"),
+        example("How to apply online:\n- Log in and press Apply.\n- Sign the request with your key.\n"
+                "- In your personal account, read the answer.\n- Application form.\n- Copy of the diploma.\n"
+                "- Photo of 3x4 size.", (["Application form", "Copy of the diploma", "Photo of 3x4 size"], None),
+                note="the steps and the papers to attach run into one list: the papers after the last step"),
+        example("Online:\n1. Log in on the portal.\n2. Sign the request.\n3. Under the Code, attach a copy of the "
+                "permit.\n4. Under the Standard, the application is signed.",
+                note="a numbered list is one sequence of steps"),
+        example("Residents may fish, in case of:\n- holding an angler's certificate;\n- having a permit of the "
+                "reserve;\n- being 16 or older.", note="the conditions of a right, not documents to bring"),
+        example("Адам мынадай:\n• жеке басын куәландыратын;\n• білімін растайтын (бар болса)\n"
+                "құжаттар негізінде тіркеледі.",
+                (["жеке басын куәландыратын", "білімін растайтын (бар болса)"], None),
+                note="papers named by what they certify, the noun after the list"),
         example("Required documents:\n- A document certifying the identity of the owner of the dwelling.",
                 (["A document certifying the identity of the owner of the dwelling"], None),
                 note="one item under a required-documents lead-in"),
@@ -411,6 +432,9 @@ class DocumentList:
                 return None  # "1. Foreign residents - notarised copies of:": the head of a sub-list, not a document
             if items[0].lstrip().startswith("*"):
                 return None  # "* for a school certificate ...": a footnote to an item above, not a list of one
+        tail = self._after_steps(cleaned, items)
+        if tail:  # "- Log in ...; - Fill out ...; - Application; - Photo ...": the papers after the steps
+            return DocumentListReading(cleaned[-tail:], "\n".join(items[-tail:]))
         if lead_in and NOT_DOCUMENTS.search(_last_clause(lead_in)):
             return None
         if lead_in and NOT_DOCUMENTS_NEAR.search(_last_clause(lead_in).split(" / ")[0]):
@@ -439,6 +463,21 @@ class DocumentList:
         elif named * 2 < len(cleaned):
             return None
         return DocumentListReading(cleaned, "\n".join(items))
+
+    @staticmethod
+    def _after_steps(cleaned: list[str], items: Sequence[str]) -> int:
+        """How many items at the end of a list that opens with steps of a procedure name the papers to attach
+        (0 when it does not): the steps and the documents were run into one bulleted list by the page's markup.
+        A numbered list is one sequence of steps ("3. Pursuant to ... sign the application") and is not split."""
+        if len(cleaned) < 4 or not STEP.match(cleaned[0]) or len(cleaned) != len(items):
+            return 0
+        if any(re.match(r"\s*\d", item) for item in items):
+            return 0
+        last_step = max(i for i, item in enumerate(cleaned) if STEP.match(item))
+        tail = cleaned[last_step + 1:]
+        if len(tail) < 2 or sum(1 for item in tail if DOCUMENT_NOUN.search(item)) * 4 < len(tail) * 3:
+            return 0
+        return len(tail)
 
     def read_inline(self, text: str) -> tuple[DocumentListReading, int, int] | None:
         """An inline list in one sentence: ``Documents: a; b; c.``; returns the reading and its span."""

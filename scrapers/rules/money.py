@@ -36,6 +36,20 @@ PAID_OUT = re.compile(
     r"|stipend|стипенди|scholarship|compensat|компенсац|өтемақ",
     re.IGNORECASE,
 )
+# Money the state hands TO a person (a subsidy, a one-time payment, a support measure): even when its sentence says
+# "payment" or "costs" (the costs it covers), the amount is not a charge, unless a duty or fee is named as well.
+PAID_TO = re.compile(
+    r"subsid|субсиди|one-?time\s+(?:payment|allowance|benefit)|lump-?sum|единовременн\w*\s+(?:выплат|пособи)"
+    r"|біржолғы\s+(?:төлем|жәрдемақ)|support\s+measures?|мер\w*\s+(?:государственной\s+)?поддержк"
+    r"|қолдау\s+шаралар",
+    re.IGNORECASE,
+)
+DUTY_WORD = re.compile(r"\bfees?\b|\bdut(?:y|ies)\b|сбор|пошлин|\bбаж|алым", re.IGNORECASE)
+# "KZT 4 million", "4 млн": the number is a count of millions (or thousands), not an amount in itself.
+MULTIPLIER_AFTER = re.compile(
+    r"\s*(?:million|mln\b|billion|bn\b|thousand|млн|миллион|млрд|миллиард|тыс\b|тысяч|мың|миллиард)",
+    re.IGNORECASE,
+)
 CHARGE_WORD = re.compile(
     r"\bfees?\b|\bduty\b|\bduties\b|\bcharge|\bcosts?\b|\bprice|\bpay|сбор|пошлин|плат[аеуы]\b|оплат|стоимост"
     r"|тариф|\bбаж|алым|төле|құны",
@@ -45,9 +59,11 @@ CHARGE_WORD = re.compile(
 
 def is_charge(passage: Passage, start: int, end: int) -> bool:
     """Whether an amount read at passage.text[start:end] can be the price of a service (see RATE_AFTER, PAID_OUT)."""
-    if RATE_AFTER.match(passage.text, end):
+    if RATE_AFTER.match(passage.text, end) or MULTIPLIER_AFTER.match(passage.text, end):
         return False
     segment = passage.segment_text(start)
+    if PAID_TO.search(segment) and not DUTY_WORD.search(segment):
+        return False
     if PAID_OUT.search(segment) or PAID_OUT.search(passage.context or ""):
         return bool(CHARGE_WORD.search(segment))
     return True
@@ -96,6 +112,14 @@ class FeeMci(Rule):
         example("The cost of the state duty for issuance of the certificate is eight MCI.", (8, "MCI"),
                 note="a spelled-out amount"),
         example("In 2026 one MCI is 4 325 tenge.", (4325, "KZT"), note="a spelled-out MCI with no charge word"),
+        example("Settlers get a relocation subsidy: a one-time payment of 50 MCI per person.",
+                note="money paid to a person, not the price of a service"),
+        example("Единовременная выплата переселенцам составляет 60 МРП на каждого члена семьи.",
+                note="a one-time payment to a person"),
+        example("Support measures cover rent costs in the amount of 10 to 20 MCI a family.",
+                note="'costs' it covers are not a charge"),
+        example("The state duty for a subsidy application is 1 MCI.", (1, "MCI"),
+                note="the sentence names a duty: still read"),
         example("the duty for a new licence is 12 \u041cCI", (12, "MCI"),
                 note="the abbreviation typed with a Cyrillic M: look-alike letters of either script"),
     )
@@ -126,6 +150,8 @@ class FeeTenge(Rule):
         example("12 252 тг. (4 МРП)", (12252, "KZT"), (4, "MCI")),
         example("a fee of 1,116 tenge", (1116, "KZT"), note="comma + three digits groups thousands"),
         example("Monthly calculation index for 2023 is KZT 3.450.", (3450, "KZT"), note="so does a dot"),
+        example("A family may receive a housing grant of up to KZT 3 million.",
+                note="a count of millions is not an amount of 3 tenge"),
     )
     patterns = (
         re.compile(

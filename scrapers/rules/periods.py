@@ -16,6 +16,7 @@ from scrapers.models import ValueRange
 from scrapers.rules.base import Passage, Rule, RuleMatch, example
 from scrapers.rules.leads import with_lead
 from scrapers.rules.lexicon import AGE_STEMS, NUMBER, SPELLED_OUT, clean, to_number
+from scrapers.rules.money import PAID_TO
 
 # Kazakh is also written in Latin letters ("2 (ekı) jūmys künı", "jumys kúni", "kúntizbelik"): each unit has them.
 _KUN_LATIN = r"k[uüú]n[iıі]?\w*"
@@ -100,6 +101,22 @@ class Duration(Rule):
         example("The service is rendered within two (2) working days; the wait is at most thirty (30) minutes.",
                 (2, "working days"), (30, "minutes"), note="the digits in brackets repeat the number in words"),
         example("Срок рассмотрения – пять (5) рабочих дней.", (5, "working days")),
+        example("If a refusal is likely, the hearing must take place within two working days.",
+                note="the hearing before a refusal is a step inside the procedure, not the service's term"),
+        example("Процедура заслушивания проводится в течение двух рабочих дней.", note="the same, in Russian"),
+        example("Тыңдау рәсімі екі жұмыс күні ішінде өткізіледі.", note="the same, in Kazakh"),
+        example("The decision is taken within three working days; the hearing, if any, comes first.",
+                (3, "working days"), note="the term of the decision is still read"),
+        example("Staff may be posted to another region for at most 60 calendar days within one year.",
+                note="an allowance of days per year, not a term"),
+        example("Работник может быть направлен не более чем на 60 календарных дней в течение года.",
+                note="the same, in Russian"),
+        example("3) report to the Legal Department of the Ministry within five calendar days from the date of state "
+                "registration.", note="a ministry's own deadline"),
+        example("Settlers get a subsidy covering their rent for 12 months.",
+                note="how long a subsidy runs, not a term of the service"),
+        example("The subsidy is granted within 10 working days of the application.", (10, "working days"),
+                note="the term of a subsidy service is still read"),
     )
     pattern = re.compile(
         rf"(?P<n>{NUMBER}){SPELLED_OUT}(?:\s*(?:-|–|—|to|до)\s*(?P<m>{NUMBER}){SPELLED_OUT})?\s*"
@@ -118,6 +135,11 @@ class Duration(Rule):
             # "within ten days of the state registration of this resolution": a ministry's own deadline
             r"регистрации\s+настоящ\w+|мемлекеттік\s+тіркелген\s+күн\w*|осы\s+(?:бұйрық|қаулы)\w*\s+мемлекеттік\s+тіркел"
             # one body's request to, or answer to, another: the agencies' own exchange, not the applicant's term
+            # "... to the Legal Department ... within ten calendar days from the date of state registration."
+            r"|from\s+the\s+(?:date|day)\s+of\s+(?:its\s+|the\s+)?state\s+registration\s*(?:[.;]|$)"
+            r"|\bto\s+the\s+legal\s+(?:service\s+)?department\b"
+            # the hearing of an applicant before a refusal: a step inside the procedure, not the service's term
+            r"|\bhearing\s+(?:must|shall|is|will|should)\b|\bthe\s+hearing\b|заслушивани\w*|тыңдау\s+рәсім\w*"
             r"|\brequest\s+to\s+the\s+(?:relevant\s+)?(?:government(?:al)?\s+agenc|state\s+bod)"
             r"|\bresponse\s+to\s+the\s+(?:relevant\s+)?(?:licensing\s+|authori[sz]ed\s+)?(?:authority|body)"
             r"|запрос\w*\s+в\s+(?:соответствующие\s+)?государственн\w+\s+орган"
@@ -135,6 +157,17 @@ class Duration(Rule):
         r"|\s+(?:биылғы|ағымдағы|өткен)\s+жыл",
         re.IGNORECASE,
     )
+
+    # "posted elsewhere for at most 90 calendar days within one year": an allowance of time per year, not a term.
+    PER_YEAR = re.compile(
+        r"\s+(?:(?:with)?in\s+(?:one|a|each|any|the)\s+(?:calendar\s+)?year|per\s+(?:calendar\s+)?year|a\s+year\b)"
+        r"|\s+в\s+течение\s+(?:одного\s+|календарного\s+)?года|\s+в\s+(?:календарном\s+)?году"
+        r"|\s+(?:бір\s+)?(?:күнтізбелік\s+)?жыл\s+ішінде|\s+жылына",
+        re.IGNORECASE,
+    )
+    # "coverage of rent for 12 months" in a sentence about subsidies or one-time payments: how long the state
+    # pays, not how long the service takes.
+    PAID_FOR = re.compile(r"(?:\bfor|\bна(?:\s+срок)?|в\s+течение)\s*$", re.IGNORECASE)
 
     # "a child at the age of up to 2 months", "в возрасте до 2 месяцев": an age counted in months.
     AN_AGE = re.compile(r"(?:\bage|\baged|возраст\w*)(?:\s+(?:of|till|until|up\s+to|under|до|от))*\s*$", re.IGNORECASE)
@@ -210,6 +243,11 @@ class Duration(Rule):
                 continue  # an age in months, not a term
             if self.IN_A_DATED_PERIOD.match(passage.text, m.end()):
                 continue  # time served in a dated period, not a term of the service
+            if self.PER_YEAR.match(passage.text, m.end()):
+                continue  # an allowance of days per year
+            if (self.PAID_FOR.search(passage.text, max(0, m.start() - 12), m.start())
+                    and PAID_TO.search(segment)):
+                continue  # how long a subsidy or payment runs
             low = to_number(m.group("n"))
             value = to_number(m.group("m") or m.group("n"))
             unit = (
@@ -248,6 +286,9 @@ class Validity(Rule):
                 (3, "months"), note="a validity in months"),
         example("Справка действительна в течение 6 месяцев со дня выдачи.", (6, "months")),
         example("Куәлік 3 айға дейін беріледі.", (3, "months")),
+        example("An extension of the status may be granted once, for a period of up to six months.", (6, "months"),
+                note="'granted for' says how long the status holds"),
+        example("The permit is granted for one year.", (1, "years")),
         example("Водительские права лишаются сроком на 6 месяцев.", note="a suspension term, not a validity"),
         example("Многократная виза:\n1 год - 150 евро", (1, "years"),
                 note="a fee table's price tier by the visa's validity"),
@@ -262,7 +303,7 @@ class Validity(Rule):
         re.compile(p, re.IGNORECASE)
         for p in (
             rf"valid(?:ity)?\s+(?:for|of)\s+(?:a\s+(?:period|term)\s+of\s+)?(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{SPAN_EN}",
-            rf"issued\b[^.;|]{{0,80}}?\bfor\s+(?:a\s+(?:period|term)\s+(?:of\s+)?)?(?:validity\s+)?(?:for\s+)?"
+            rf"(?:issued|granted)\b[^.;|]{{0,80}}?\bfor\s+(?:a\s+(?:period|term)\s+(?:of\s+)?)?(?:validity\s+)?(?:for\s+)?"
             rf"(?:up\s+to\s+)?{NOT_EXCEEDING}(?P<n>{NUMBER})\s+{SPAN_EN}",
             # "multiple-entry visas expire after more than a month and up to 2 years": the longest validity
             rf"expires?\s+after\b[^.;|]{{0,40}}?\bup\s+to\s+(?P<n>{NUMBER})\s+{SPAN_EN}",
@@ -285,7 +326,7 @@ class Validity(Rule):
     needs = tuple(
         re.compile(w, re.IGNORECASE)
         for w in (
-            "valid", "issued", "expire", "validity", "срок", "срок", "действител", "выда", "right|issued",
+            "valid", "issued|granted", "expire", "validity", "срок", "срок", "действител", "выда", "right|issued",
             "-entry", "беріл", "мерзім", "қолданылу", "год|лет|year|жыл",
         )
     )
@@ -321,6 +362,9 @@ class Age(Rule):
         example("Notarized consent of a child aged 14 to 18 years", (14, "years"), (18, "years")),
         example("16 жастан бастап", (16, "years")),
         example("Passport is issued optionally irrespective of age.", (0, "years"), note="AgeIrrespective: any age"),
+        example("Пятилетний срок проживания в стране должен быть непрерывным.",
+                note="a span of years lived in the country, not an age"),
+        example("Требуется не менее чем трехлетний стаж работы.", note="years of work, not an age"),
     )
     patterns = tuple(
         re.compile(p, re.IGNORECASE)
@@ -362,9 +406,14 @@ class Age(Rule):
                     values = [(m.start("n"), m.end("n"), to_number(m.group("n")))]
                     if groups.get("m"):
                         values.append((m.start("m"), m.end("m"), to_number(m.group("m"))))
+                if self.A_SPAN.match(passage.text, m.end()):
+                    continue  # "пятилетний срок проживания": a span of years, not an age
                 for start, end, value in values:
                     if 1 <= value <= 100 and value == int(value):
                         yield RuleMatch(start, end, int(value), "years")
+
+    # "пятилетний срок проживания", "трехлетнего стажа": how long something lasted, not how old someone is.
+    A_SPAN = re.compile(r"\s+(?:срок|стаж|период|перерыв|давност|проживани|пребывани|брак)\w*", re.IGNORECASE)
 
 
 class AgeLabelled(Rule):
