@@ -1,7 +1,7 @@
 """Reading sources: fetch each one (or take its newest archived copy) and extract its facts.
 
-Measured here, a process pool for extraction did not pay for itself at this size (forking and pickling cost
-more than the parsing it spread over the second core).
+Extraction of fetched pages is shared with a forked child on a second core (verifier/twoway.py); a pool of
+worker processes did not pay for itself (starting and feeding interpreters cost more than the parsing).
 """
 
 from __future__ import annotations
@@ -31,12 +31,19 @@ def read_all(sources: list[SourceSpec], archive: Archive, fetcher: Fetcher | Non
                 for source, (snapshot, body) in zip(sources, fetched, strict=True)]
     # The bodies go to disk with one flush (Archive.batch), started as soon as the last fetch is in: it waits on
     # the disk while the pages are parsed here, and their archive lines are written when both are done.
+    # Extraction is shared with a forked child on the second core (the flush thread starts after the fork).
+    from verifier.twoway import run_on_two_cores
+
     with archive.batch() as batch:
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
             fetched = list(pool.map(lambda source: _fetch(source, archive, fetcher), sources))
-        batch.flush_in_background()
-        return [_extract(source, archive, snapshot, body)
-                for source, (snapshot, body) in zip(sources, fetched, strict=True)]
+        jobs = list(zip(sources, fetched, strict=True))
+        return run_on_two_cores(
+            jobs,
+            lambda job: _extract(job[0], archive, *job[1]),
+            cost=lambda job: 1500 + len(job[1][1] or b""),  # parsing time goes with the body's size
+            after_fork=batch.flush_in_background,
+        )
 
 
 def _newest(source: SourceSpec, archive: Archive) -> Snapshot | str:
