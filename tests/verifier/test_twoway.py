@@ -121,3 +121,4 @@ def test_verify_through_a_mirror_finds_the_same_with_and_without_the_fork(tmp_pa
     finally:
         server.terminate()
         server.wait(timeout=10)
+        server.stdout.close()
