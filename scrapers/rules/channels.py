@@ -87,22 +87,27 @@ _STATE_BODY = _c(
     r"|қызметті\s+берушінің\s+кеңсе\w*|office\s+of\s+the\s+service\s+provider|service\s+provider's\s+office"
     r"|жұмыспен\s+қамту\s+орталығ\w*|центр\w*\s+занятости|карьерн\w+\s+центр\w*"
     r"|\b(?:to|at|in)\s+(?:the\s+|a\s+)?(?:local\s+)?(?:employment|career)\s+cent(?:er|re)s?"
-    # "apply to a local agency of the Ministry of Internal Affairs": a ministry's local unit one goes to
-    r"|\b(?:to|at|in|with)\s+(?:the\s+|a\s+)?(?:local\s+|territorial\s+)?(?:agenc(?:y|ies)|bod(?:y|ies)|division|unit)"
-    r"\s+of\s+the\s+ministry\s+of\b"
-    # "Internal affairs agencies ... accept documents", "органы внутренних дел принимают документы": the body
-    # that takes the papers is where one hands them in (its considering a request is not)
-    r"|(?:internal\s+affairs|migration\s+police|migration\s+service)\s+(?:bodies|agencies|units?)\s+(?:\w+\s+){0,4}?"
-    r"accept\w*\s+(?:the\s+)?(?:documents|applications)"
-    r"|(?:органы\s+внутренних\s+дел|подразделени\w+\s+миграционн\w+\s+(?:службы|полиции))\s+(?:\w+\s+){0,3}?"
-    r"принима\w+\s+(?:документ|заявлени)"
-    r"|ішкі\s+істер\s+органдары\s+(?:\w+\s+){0,3}?(?:құжаттарды|өтініштерді)\s+қабылдай"
-    # a school or college that takes the papers itself ("or directly to an educational organization (school)")
-    # (to it, not "enrolment in educational organizations", which is the service's name)
-    r"|\b(?:directly|submit\w*|appl(?:y|ies|ied)|sen[dt]\w*|hand\w*\s+in|file[sd]?)\s+(?:[\w-]+\s+){0,6}?to\s+"
-    r"(?:an\s+|the\s+)?(?:educational|education)\s+(?:organi[sz]ation|institution)s?\b"
-    r"|\bв\s+организаци[юи]\s+образования(?=\s*(?:\(|по\s+месту|лично|напрямую|непосредственно|$|[,.;]))"
-    r"|білім\s+беру\s+ұйым(?:ына|дарына)"
+)
+# Rarer state-body phrases, each searched only where its cheap cue is in the text (the long pattern above runs on
+# every page): a ministry's local unit one goes to ("apply to a local agency of the Ministry of Internal Affairs");
+# the body that takes the papers ("internal affairs agencies ... accept documents", "органы внутренних дел принимают
+# документы") -- its considering a request is not; a school or college that takes the papers itself ("or directly to
+# an educational organization (school)"), not "enrolment in educational organizations", the service's name.
+_STATE_BODY_RARE = (
+    (re.compile(r"ministry\s+of", re.IGNORECASE), _c(
+        r"\b(?:to|at|in|with)\s+(?:the\s+|a\s+)?(?:local\s+|territorial\s+)?(?:agenc(?:y|ies)|bod(?:y|ies)|division"
+        r"|unit)\s+of\s+the\s+ministry\s+of\b")),
+    (re.compile(r"accept|принима|қабылдай", re.IGNORECASE), _c(
+        r"(?:internal\s+affairs|migration\s+police|migration\s+service)\s+(?:bodies|agencies|units?)\s+(?:\w+\s+){0,4}?"
+        r"accept\w*\s+(?:the\s+)?(?:documents|applications)"
+        r"|(?:органы\s+внутренних\s+дел|подразделени\w+\s+миграционн\w+\s+(?:службы|полиции))\s+(?:\w+\s+){0,3}?"
+        r"принима\w+\s+(?:документ|заявлени)"
+        r"|ішкі\s+істер\s+органдары\s+(?:\w+\s+){0,3}?(?:құжаттарды|өтініштерді)\s+қабылдай")),
+    (re.compile(r"educational\s+(?:organi|institu)|организаци[юи]\s+образования|білім\s+беру\s+ұйым", re.I), _c(
+        r"\b(?:directly|submit\w*|appl(?:y|ies|ied)|sen[dt]\w*|hand\w*\s+in|file[sd]?)\s+(?:[\w-]+\s+){0,6}?to\s+"
+        r"(?:an\s+|the\s+)?(?:educational|education)\s+(?:organi[sz]ation|institution)s?\b"
+        r"|\bв\s+организаци[юи]\s+образования(?=\s*(?:\(|по\s+месту|лично|напрямую|непосредственно|$|[,.;]))"
+        r"|білім\s+беру\s+ұйым(?:ына|дарына)")),
 )
 # The words every state-body phrase contains: one cheap search before the long pattern above.
 _STATE_BODY_WORDS = _c(
@@ -110,7 +115,6 @@ _STATE_BODY_WORDS = _c(
     r"|internal\s+affairs|migration|police|внутренних\s+дел|миграционн|ішкі\s+істер|көші-қон|registry|загс"
     r"|государственн|мемлекеттік\s+орган|орган\s+по\s+месту|licensing|authori[sz]ed|competent"
     r"|local\s+executive|исполнительн|атқарушы|МИО|кеңсе|office|жұмыспен|занятости|карьерн|employment|career"
-    r"|educational|education\s+(?:organi|institu)|образования|білім\s+беру"
 )
 _POST = _c(r"\bby\s+(?:post|mail)\b|\bpostal\s+applications?|по\s+почте|почтой|пошта\s+арқылы")
 _EMAIL = _c(r"e-?mail|электронн\w+\s+почт")
@@ -288,7 +292,11 @@ class ApplicationChannels(Rule):
             and not _THEIRS_BEFORE.search(text[max(0, m.start() - 30):m.start()])
             and not _NO_VISIT_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         ]
-        if _STATE_BODY_WORDS.search(text):
-            yield STATE_BODY, [(m.start(), m.end()) for m in _STATE_BODY.finditer(text)]
+        bodies = [(m.start(), m.end()) for m in _STATE_BODY.finditer(text)] if _STATE_BODY_WORDS.search(text) else []
+        for cue, pattern in _STATE_BODY_RARE:
+            if cue.search(text):
+                bodies.extend((m.start(), m.end()) for m in pattern.finditer(text))
+        if bodies:
+            yield STATE_BODY, sorted(bodies)
         yield POST, [(m.start(), m.end()) for m in _POST.finditer(text)
                      if not _EMAIL.search(text[max(0, m.start() - 20):m.end() + 5])]
