@@ -88,6 +88,27 @@ _STATE_BODY = _c(
     r"|жұмыспен\s+қамту\s+орталығ\w*|центр\w*\s+занятости|карьерн\w+\s+центр\w*"
     r"|\b(?:to|at|in)\s+(?:the\s+|a\s+)?(?:local\s+)?(?:employment|career)\s+cent(?:er|re)s?"
 )
+# Rarer state-body phrases, each searched only where its cheap cue is in the text (the long pattern above runs on
+# every page): a ministry's local unit one goes to ("apply to a local agency of the Ministry of Internal Affairs");
+# the body that takes the papers ("internal affairs agencies ... accept documents", "органы внутренних дел принимают
+# документы") -- its considering a request is not; a school or college that takes the papers itself ("or directly to
+# an educational organization (school)"), not "enrolment in educational organizations", the service's name.
+_STATE_BODY_RARE = (
+    (re.compile(r"ministry\s+of", re.IGNORECASE), _c(
+        r"\b(?:to|at|in|with)\s+(?:the\s+|a\s+)?(?:local\s+|territorial\s+)?(?:agenc(?:y|ies)|bod(?:y|ies)|division"
+        r"|unit)\s+of\s+the\s+ministry\s+of\b")),
+    (re.compile(r"accept|принима|қабылдай", re.IGNORECASE), _c(
+        r"(?:internal\s+affairs|migration\s+police|migration\s+service)\s+(?:bodies|agencies|units?)\s+(?:\w+\s+){0,4}?"
+        r"accept\w*\s+(?:the\s+)?(?:documents|applications)"
+        r"|(?:органы\s+внутренних\s+дел|подразделени\w+\s+миграционн\w+\s+(?:службы|полиции))\s+(?:\w+\s+){0,3}?"
+        r"принима\w+\s+(?:документ|заявлени)"
+        r"|ішкі\s+істер\s+органдары\s+(?:\w+\s+){0,3}?(?:құжаттарды|өтініштерді)\s+қабылдай")),
+    (re.compile(r"educational\s+(?:organi|institu)|организаци[юи]\s+образования|білім\s+беру\s+ұйым", re.I), _c(
+        r"\b(?:directly|submit\w*|appl(?:y|ies|ied)|sen[dt]\w*|hand\w*\s+in|file[sd]?)\s+(?:[\w-]+\s+){0,6}?to\s+"
+        r"(?:an\s+|the\s+)?(?:educational|education)\s+(?:organi[sz]ation|institution)s?\b"
+        r"|\bв\s+организаци[юи]\s+образования(?=\s*(?:\(|по\s+месту|лично|напрямую|непосредственно|$|[,.;]))"
+        r"|білім\s+беру\s+ұйым(?:ына|дарына)")),
+)
 # The words every state-body phrase contains: one cheap search before the long pattern above.
 _STATE_BODY_WORDS = _c(
     r"body|agency|provider|услугодател|беруші|ministry|consular\s+service|консульской\s+службы|консулдық\s+қызмет"
@@ -102,6 +123,13 @@ _REFUSED = _c(r"not\s+accepted|не\s+принима|қабылданбайды"
 # answer on the line below the field is read by scrapers.extract (``ANSWER_NO``).
 ANSWER_NO = re.compile(r"(?:no|нет|жоқ|not\s+provided|не\s+предусмотрен\w*|қарастырылмаған)\.?", re.IGNORECASE)
 _ANSWERED_NO = re.compile(rf"(?:[:|–—-]|\s-)\s*{ANSWER_NO.pattern}\s*$", re.IGNORECASE)
+# "The term for consideration of the materials in the internal affairs bodies, foreign missions and the Ministry
+# shall not exceed 30 days": the bodies that consider a case one after another, not places to apply; such a sentence
+# names a channel only with an explicit verb of handing in.
+_CONSIDERATION_TERM = _c(r"(?:term|period|time)\s+(?:for|of)\s+(?:the\s+)?consideration|срок\w*\s+рассмотрени"
+                         r"|қарау\s+мерзім")
+_HAND_IN = _c(r"\bsubmi|\bappl(?:y|ies)\s+(?:to|at|through|via)|\bhand\w*\s+in|\bпода(?:[её]т|ют|ть|ется|ются)"
+              r"|обрат|обращ|тапсыр|жүгін|\bthrough\b|\bvia\b|через|посредством|арқылы")
 # The sentence (or its heading) speaks of applying through the place it names.
 _APPLY = _c(
     r"appl(?:y|ie|ica|ying)|submi|contact|visit|address|get|obtain|receiv|fill|log\s+in|sign\s+in|order\s+(?:the\s+)?(?:service|online)|request|online"
@@ -111,6 +139,8 @@ _APPLY = _c(
     r"|жүгін|тапсыр|толтыр|ұсын|хабарла|тіркел|ресімде|арқылы|алу|береді|беріледі|жүзеге"
     # "Прием заявления ... через:", "Өтінішті қабылдау ...:": where applications are taken
     r"|өтініш|қабылда|при[её]м\w*\s+(?:заявлени|документ)"
+    # "... agencies accept documents only from the applicant": where the papers are taken
+    r"|accept\w*\s+(?:the\s+)?(?:documents|applications|papers)|принима\w*\s+(?:документ|заявлени)"
     # "the service is available on the portal": where the service itself is offered
     r"|(?:service|услуг|қызмет)[^.;|]{0,80}?(?:\bavailable|доступн|қолжетімді)"
 )
@@ -168,6 +198,26 @@ class ApplicationChannels(Rule):
         example("The job seeker applies to the local employment centre.", ([STATE_BODY], None)),
         example("Рұқсаттар мен хабарламалардың мемлекеттік ақпараттық жүйесінің жұмыс істеу қағидалары",
                 note="the title of the system's rules: no applying"),
+        example("To give up citizenship, apply to a local agency of the Ministry of Internal Affairs with the papers.",
+                ([STATE_BODY], None), note="a ministry's local unit one goes to"),
+        example("Papers are handed in personally; internal affairs agencies may not accept documents from agents.",
+                ([STATE_BODY], None), note="the body that takes the papers"),
+        example("Органы внутренних дел принимают документы только у самого заявителя.", ([STATE_BODY], None)),
+        example("Send the request through the eGov portal or directly to an educational organization (school).",
+                ([EGOV, STATE_BODY], None), note="the school that takes the papers itself"),
+        example("Applications for enrollment in educational organizations are filed online.",
+                note="the service's name, not a place to go"),
+        example("The quota gives a right of admission to an educational institution; apply on the portal.",
+                ([EGOV], None), note="admission to a school is what one gets, not where one applies"),
+        example("The term of consideration is longer for applications received through the State Corporation.",
+                ([PSC], None), note="'received through' names where one applied"),
+        example("The term for consideration of an application on citizenship in the police, foreign missions and "
+                "the ministry shall not exceed 30 days in each of them.",
+                note="bodies that consider the case in turn, not places to apply"),
+        example("Срок рассмотрения заявления в загранучреждении составляет три месяца.",
+                note="the same in Russian"),
+        example("The term for consideration starts when the papers are submitted at the embassy.",
+                ([MISSION], None), note="an explicit verb of handing in keeps the channel"),
     )
     cue = re.compile(
         r"portal|портал|vmp|egov|e-gov|licens|citizens|азаматтарға|public service|psc|csc|цон|хқко|corporation"
@@ -175,7 +225,7 @@ class ApplicationChannels(Rule):
         r"|консул|посольств|загранучрежд|дипломатическ|елшілі|mission|institution|offices|state body|state agency"
         r"|government agency|service provider|услугодат|берушіге|internal affairs|внутренних дел|ішкі істер"
         r"|police|migration|көші-қон|registry|загс|ministry|post|mail|почт|пошта|орган|executive bod|мио|кеңсе"
-        r"|office|орталығ|центр|employment|career|хқо"
+        r"|office|орталығ|центр|employment|career|хқо|educational|образования|білім беру"
         r"|system of permi|разрешений и уведомлений|рұқсаттар мен хабарлама",
     )
 
@@ -200,6 +250,8 @@ class ApplicationChannels(Rule):
             if _POST.search(sentence) and _REFUSED.search(sentence):
                 found = [f for f in found if f[2] != POST]
             if _ANSWERED_NO.search(sentence):
+                found = []
+            if _CONSIDERATION_TERM.search(sentence) and not _HAND_IN.search(sentence):
                 found = []
             found.sort()
             names: list[str] = []
@@ -240,7 +292,11 @@ class ApplicationChannels(Rule):
             and not _THEIRS_BEFORE.search(text[max(0, m.start() - 30):m.start()])
             and not _NO_VISIT_BEFORE.search(text[max(0, m.start() - 30):m.start()])
         ]
-        if _STATE_BODY_WORDS.search(text):
-            yield STATE_BODY, [(m.start(), m.end()) for m in _STATE_BODY.finditer(text)]
+        bodies = [(m.start(), m.end()) for m in _STATE_BODY.finditer(text)] if _STATE_BODY_WORDS.search(text) else []
+        for cue, pattern in _STATE_BODY_RARE:
+            if cue.search(text):
+                bodies.extend((m.start(), m.end()) for m in pattern.finditer(text))
+        if bodies:
+            yield STATE_BODY, sorted(bodies)
         yield POST, [(m.start(), m.end()) for m in _POST.finditer(text)
                      if not _EMAIL.search(text[max(0, m.start() - 20):m.end() + 5])]

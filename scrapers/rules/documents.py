@@ -55,6 +55,9 @@ NOT_DOCUMENTS_NEAR = re.compile(
     # "Citizens have the right to hunt, in case of:": the conditions of a right, not what to bring
     r"|\bin\s+(?:the\s+)?cases?\s+of\s*:?\s*$|\bprovided\s+that\s*:?\s*$|\bв\s+случае\s*:?\s*$"
     r"|\bпри\s+условии\s*:?\s*$|жағдайында\s*:?\s*$|(?:has|have)\s+the\s+right\s+to\b|имеют\s+право\b"
+    # "there are two options to do it:", "есть два способа:", "екі жолы бар:": ways to go about it, not documents
+    r"|\b(?:two|three|several|\d+)\s+(?:options|ways|routes)\b|\b(?:options|ways)\s+(?:to|of|for)\b"
+    r"|(?:два|три|несколько)\s+(?:вариант|способ|пут)\w*|(?:екі|үш|бірнеше)\s+(?:жол|тәсіл|нұсқа)\w*"
     # "The purposes of registration are:", "Целью учета является:": aims, not documents
     r"|\bpurposes?\s+of\b[^:]{0,150}\b(?:is|are)\b|\bцель(?:ю)?\b[^:]{0,150}\bявля|\bмақсат"
     # a bare heading "Цель:" / "Purpose:" / "Виды:" / "Types:" / "Түрлері:": aims or kinds of a service, not
@@ -116,7 +119,9 @@ STEP = re.compile(
 # often they mention an application or a payment. Only long items count: a document item is a noun phrase.
 LAW_CLAUSE = re.compile(
     r"болып\s+табыла\w*|құқылы\b|құқығы\s+бар|\bявля(?:ется|ются)\b|\bвправе\b|\bобязан[аоы]?\b"
-    r"|\b(?:is|are)\s+entitled\b|\bshall\s+have\s+the\s+right\b",
+    r"|\b(?:is|are)\s+entitled\b|\bshall\s+have\s+the\s+right\b"
+    # a passive predicate of a procedure: "... declaring is carried out by filling in a form", "осуществляется"
+    r"|жүзеге\s+асырылады|\bосуществля(?:ется|ются)\b|\b(?:is|are|shall\s+be)\s+carried\s+out\b",
     re.IGNORECASE,
 )
 LAW_CLAUSE_MIN_LENGTH = 80
@@ -129,6 +134,11 @@ SINGLE_LEAD = re.compile(
 )
 # "... attach scanned copies of documents:" right before a one-item list
 COPIES_LEAD = re.compile(r"copies\s+of\s+(?:the\s+)?documents\s*:\s*$|копии\s+документов\s*:\s*$", re.IGNORECASE)
+# An item that is a quoted service title ending in a colon ("«Acceptance of documents for transfers»:") heads the
+# next service's sub-list: the list above it ends there.
+TITLE_HEAD = re.compile(r"^[«\"“„][^«»\"“”]{3,200}[»\"”]\s*:$")
+# A lead-in that names papers at all (not only a bare "as follows:")
+DOCUMENT_LEAD = re.compile(r"document|документ|құжат|papers|материал", re.IGNORECASE)
 TRAILING_JOINERS = re.compile(r"(?:[;,.]|\s+(?:and|or|и|или|және|немесе))+\s*$", re.IGNORECASE)
 INLINE = re.compile(r"^(?P<lead>[^:]{3,200}):\s*(?P<items>[^:]+;[^:]+)$")
 
@@ -415,10 +425,28 @@ class DocumentList:
               "копия паспорта", "квитанция об оплате сбора"], None),
             note="one long item with 'являющееся' in it does not make the list a law's paragraphs",
         ),
+        example(
+            "To move abroad there are two options:\n1. Get an exit permit and keep the citizenship;\n"
+            "2. Give up the citizenship and take another one.",
+            note="ways to go about it, although one mentions a permit",
+        ),
+        example(
+            "For pupils from abroad, in addition:\n- Copy of the migration card\n- «Transfer between schools»:\n"
+            "- Copy of the leaving slip",
+            note="a quoted service title with a colon heads the next list; one item above it is no list",
+        ),
+        example(
+            "2. Мынадай:\nа) жеке пайдалануға арналған тауарларды декларациялау жолаушының жеке бланкісін толтыру "
+            "жолымен жүзеге асырылады;\nб) жеке пайдалануға арналған у",
+            note="a law's lettered clauses with their own predicate under a bare 'as follows:'",
+        ),
     )
 
     def read(self, lead_in: str | None, items: Sequence[str]) -> DocumentListReading | None:
         cleaned = [clean_item(item) for item in items]
+        heads = [i for i, item in enumerate(cleaned) if i and TITLE_HEAD.match(item)]
+        if heads:  # "- migration card; - «Transfer between schools»:; - ...": the next service's list begins
+            return self.read(lead_in, items[:heads[0]])
         cleaned = [item for item in cleaned if item]
         if not cleaned:
             return None
@@ -450,7 +478,9 @@ class DocumentList:
         if sum(1 for item in cleaned if STEP.match(item)) * 2 >= len(cleaned):
             return None  # "Log in on the portal; Fill out the application ...": steps, not documents
         clauses = sum(1 for item in cleaned if len(item) >= LAW_CLAUSE_MIN_LENGTH and LAW_CLAUSE.search(item))
-        if clauses * 2 > len(cleaned):
+        if clauses * 2 > len(cleaned) or (
+            clauses and clauses * 2 >= len(cleaned) and not (lead_in and DOCUMENT_LEAD.search(lead_in))
+        ):  # half of the items whole clauses, under a lead-in that names no papers ("2. Мынадай:"), is as much
             return None  # "1. ... төлеушілер болып табылады. 2. ... жүктеуге құқылы.": an article's paragraphs
         if sum(1 for item in cleaned if THIS_ACT.search(item)) * 2 >= len(cleaned):
             return None  # "1) state registration of this order; 2) its publication": a law's own clauses
