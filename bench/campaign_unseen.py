@@ -61,7 +61,7 @@ class Written:
     kind: str
     edits: list[tuple[str, str]]
     expect: Expect = field(default_factory=dict)
-    batch: int = 1  # 1: the first run's set; 2 and 3: written after the previous batch's fixes, each run once as written
+    batch: int = 1  # 1: the first run's set; 2, 3: written after the previous batch's fixes, each run once as written
 
 
 # --- list edits (applied to the list the unaltered page states) ----------------------------------------------

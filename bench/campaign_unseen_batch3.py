@@ -118,7 +118,8 @@ def third_batch() -> list[Written]:  # noqa: PLR0915 - one long, flat list is ea
     add(s, "residence permit photo size with decimal commas '3,5 x 4,5'", "cosmetic",
         [("the size of 3.5 x 4.5 centimeters.", "the size of 3,5 x 4,5 centimeters.")])
     add(s, "residence permit photos two -> three, size with &nbsp; and 'cm'", "number",
-        [("two photograph of the size of 3.5 x 4.5 centimeters.", "three photographs of the size of 3.5&nbsp;x&nbsp;4.5 cm.")],
+        [("two photograph of the size of 3.5 x 4.5 centimeters.",
+          "three photographs of the size of 3.5&nbsp;x&nbsp;4.5 cm.")],
         {(rp, "photos.count"): (3, "photos"), (f"{rp}-photo", "print.copies"): (3, "photos")})
     add(s, "validity 'for a period of 10 years' -> 'for a period of up to 10 years'", "reword",
         [("for a period of 10 years, i.e.", "for a period of up to 10 years, i.e.")])
@@ -126,12 +127,15 @@ def third_batch() -> list[Written]:  # noqa: PLR0915 - one long, flat list is ea
         [("for a period of 10 years, i.e.", "for a period of 5 years (previously 10 years), i.e.")],
         {(rp, "validity"): (5, "years")})
     add(s, "term sentence gains '(excluding the day of submission)'", "reword",
-        [("stateless person: 17 calendar days.", "stateless person: 17 calendar days (excluding the day of submission).")])
+        [("stateless person: 17 calendar days.",
+          "stateless person: 17 calendar days (excluding the day of submission).")])
     add(s, "term sentence split across two paragraphs", "restructure",
         [("stateless person: 17 calendar days.</p>", "stateless person:</p>\n  <p>17 calendar days.</p>")])
     add(s, "fast track 7 -> 5 working days, joined with <br>", "number",
-        [("Processing on a fast-track basis up to 7 working days.", "Processing on a fast-track basis<br>up to 5 working days.")],
-        {(rp, "processing_time.expedited"): (5, "working days"), (sp, "processing_time.expedited"): (5, "working days")})
+        [("Processing on a fast-track basis up to 7 working days.",
+          "Processing on a fast-track basis<br>up to 5 working days.")],
+        {(rp, "processing_time.expedited"): (5, "working days"),
+         (sp, "processing_time.expedited"): (5, "working days")})
     add(s, "residence permit duty '20% of the MCI' -> '0,3 MCI'", "number",
         [("Republic of Kazakhstan: 20% of the monthly calculation index", "Republic of Kazakhstan: 0,3 MCI")],
         {(rp, "fee"): (0.3, "MCI")})
@@ -156,14 +160,16 @@ def third_batch() -> list[Written]:  # noqa: PLR0915 - one long, flat list is ea
         [("do not exceed 5 working days .", "do not exceed 7 working days .")],
         {("kz-visa", "processing_time"): (7, "working days"), (bv, "processing_time"): (7, "working days")})
     add(s, "visa term reworded 'Visas are issued within five working days.'", "reword",
-        [("The time limits for issuing visas do not exceed 5 working days .", "Visas are issued within five working days.")])
+        [("The time limits for issuing visas do not exceed 5 working days .",
+          "Visas are issued within five working days.")])
     add(s, "invitations: order of the two forms swapped and electronic 3 -> 2", "number",
         [("in not more than 3 working days when providing the service in electronic form and not more than 5 working"
           " days - in paper form.",
           "in paper form in not more than 5 working days, and in electronic form in not more than 2 working days.")],
         {("kz-visa", "processing_time.invitation_electronic"): (2, "working days")})
     add(s, "documents list turned into one semicolon-separated paragraph", "restructure",
-        [("<ul>\n    <li>Visa application form with a colour or black and white photograph measuring 3.5 x 4.5 cm;</li>\n"
+        [("<ul>\n    <li>Visa application form with a colour or black and white photograph measuring 3.5 x 4.5 cm;"
+          "</li>\n"
           "    <li>a passport that remains valid long enough for the requested visa.</li>\n  </ul>",
           "<p>Visa application form with a colour or black and white photograph measuring 3.5 x 4.5 cm; "
           "a passport that remains valid long enough for the requested visa.</p>")])
@@ -178,8 +184,8 @@ def third_batch() -> list[Written]:  # noqa: PLR0915 - one long, flat list is ea
     # eGov article on entry and exit: a table of duties, MCI in tenge
     s = "egov-article-entry-exit"
     add(s, "B8 cell split into two table rows", "restructure",
-        [("<tr><td>Issuance of a B8 visa for the purpose of obtaining a residence permit</td><td>7 MCI (single-entry visa)"
-          " 30 MCI (multiple-entry visa)</td></tr>",
+        [("<tr><td>Issuance of a B8 visa for the purpose of obtaining a residence permit</td>"
+          "<td>7 MCI (single-entry visa) 30 MCI (multiple-entry visa)</td></tr>",
           "<tr><td>Issuance of a B8 visa for the purpose of obtaining a residence permit (single-entry visa)</td>"
           "<td>7 MCI</td></tr>\n      <tr><td>Issuance of a B8 visa for the purpose of obtaining a residence permit"
           " (multiple-entry visa)</td><td>30 MCI</td></tr>")])
@@ -303,7 +309,8 @@ def third_batch() -> list[Written]:  # noqa: PLR0915 - one long, flat list is ea
         [("occupies about 75% of the photo", "occupies 70–80% of the photo")],
         {("kz-passport-photo", "face.area_ratio"): ({"min": 70.0, "max": 80.0}, "%")})
     add(s, "photo item gains 'taken not earlier than 6 months ago'", "reword",
-        [("Four color photos, size of 3.5 x 4.5 cm.", "Four color photos (3.5 x 4.5 cm), taken not earlier than 6 months ago.")])
+        [("Four color photos, size of 3.5 x 4.5 cm.",
+          "Four color photos (3.5 x 4.5 cm), taken not earlier than 6 months ago.")])
     add(s, "'Four color photos' -> '4&nbsp;(four) colour photos'", "cosmetic",
         [("Four color photos,", "4&nbsp;(four) colour photos,")])
 
