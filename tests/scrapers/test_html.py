@@ -158,3 +158,13 @@ def test_a_soft_hyphen_inside_a_unit_word_is_not_read_as_a_break() -> None:
     ).encode()
     durations = [(o.value, o.unit) for o in extract_bytes(page, "html") if o.key == "duration"]
     assert durations == [(14, "calendar days")]
+
+
+def test_a_documents_list_set_as_one_paragraph_under_its_heading_is_read() -> None:
+    page = (
+        "<html><body><main><h2>Documents</h2>"
+        "<p>Visa application form with a photograph measuring 3.5 x 4.5 cm; a valid passport.</p>"
+        "<h2>Terms</h2><p>Visas take 5 working days; invitations take 3 working days.</p></main></body></html>"
+    ).encode()
+    lists = [o.value for o in extract_bytes(page, "html") if o.key == "documents"]
+    assert lists == [["Visa application form with a photograph measuring 3.5 x 4.5 cm", "a valid passport"]]
