@@ -354,7 +354,7 @@ def _in_registry_unit(
     """One sentence that states an amount in two units ("5 MCI (KZT 19 660 in 2025)") makes one statement, read in
     the registry's unit; amounts in two units from different sentences still compete."""
     unit = (field.unit or "").lower() if field else ""
-    if not unit or evidence.observe not in UNIT_SENSITIVE:
+    if not unit or evidence.observe not in UNIT_SENSITIVE or len(candidates) < 2:
         return candidates
     by_quote: dict[str, list[ObservedValue]] = defaultdict(list)
     for c in candidates:

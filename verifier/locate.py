@@ -118,6 +118,9 @@ def _outside_brackets(pool: list[ObservedValue]) -> list[ObservedValue]:
     a term until a date), the bracketed one is an aside, not a competing statement of the field. A bracketed value
     in another unit ("786 tenge (0,2 MCI)") is the same amount restated: compare.py reads it in the registry's unit.
     """
+    quotes = [o.quote for o in pool]
+    if len(set(quotes)) == len(quotes):
+        return pool  # no sentence offers two candidates (the common case: skip the number reading)
     bracketed = [o for o in pool if _in_brackets(o)]
     if not bracketed:
         return pool
