@@ -25,6 +25,9 @@ _LEAD_THEN_ITEM = re.compile(r"^(?P<lead>\S.{2,200}?[:?])\s+(?P<item>[-•–—
 _DASH_START = re.compile(r"^\s*[-•–—]")
 _DOCUMENTS_LEAD = re.compile(r"document|документ|құжат", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Soft hyphens and zero-width characters are invisible on the page: "1\u200b116" reads "1116", "calen\u00addar" reads
+# "calendar". Kept, they split a number or a unit word in two.
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 
 
@@ -41,8 +44,9 @@ class TextBlock:
 
 
 def normalize_text(raw: str) -> str:
-    """Collapse runs of spaces (incl. no-break and thin spaces) and drop empty lines; keep line breaks."""
-    lines = (_SPACES.sub(" ", line).strip() for line in raw.split("\n"))
+    """Drop invisible characters, collapse runs of spaces (incl. no-break and thin spaces) and drop empty lines;
+    keep line breaks."""
+    lines = (_SPACES.sub(" ", _INVISIBLE.sub("", line)).strip() for line in raw.split("\n"))
     return "\n".join(line for line in lines if line)
 
 

@@ -128,6 +128,11 @@ def observe_block(
                 )
             )
     inline = DOCUMENT_LIST.read_inline(block.text) if block.role != "item" else None
+    if inline is None and block.role != "item" and block.context and ";" in block.text and ":" not in block.text:
+        # A list set as one paragraph under a heading that introduces it ("Documents" / "a form; a passport."):
+        # the heading is its lead-in.
+        led = DOCUMENT_LIST.read_inline(f"{block.context.rstrip().rstrip(':')}: {block.text}")
+        inline = (led[0], 0, len(block.text)) if led else None
     if inline:
         reading, start, _ = inline
         found.append((start, _documents(reading.items, reading.quote, block.locator, block)))

@@ -70,10 +70,16 @@ def _norm_text(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("×", "x").replace("х", "x")).strip().lower()
 
 
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten twelve fifteen twenty один одна одно два две три четыре "
-    "пять шесть бір екі үш төрт бес алты"
-).split()
+# Number words with their digits: "two photos" states the same number as "2 photos".
+_NUMBER_WORDS = {
+    **dict.fromkeys(("one", "один", "одна", "одно", "бір"), "1"),
+    **dict.fromkeys(("two", "два", "две", "екі"), "2"),
+    **dict.fromkeys(("three", "три", "үш"), "3"),
+    **dict.fromkeys(("four", "четыре", "төрт"), "4"),
+    **dict.fromkeys(("five", "пять", "бес"), "5"),
+    **dict.fromkeys(("six", "шесть", "алты"), "6"),
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20",
+}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|\w+")
 _NEGATIONS = frozenset(
     "not no except excluding without irrespective regardless кроме исключением без не нет за исключением "
@@ -104,7 +110,9 @@ def _facts(item: str) -> tuple[tuple[str, ...], frozenset[str]]:
     low = item.lower()
     sizes = tuple(_in_mm(m) for m in _SIZE.finditer(low))
     tokens = _TOKEN.findall(_SIZE.sub(" ", low))
-    numbers = sizes + tuple(t.replace(",", ".") for t in tokens if t[0].isdigit() or t in _NUMBER_WORDS)
+    stated = (t.replace(",", ".") if t[0].isdigit() else _NUMBER_WORDS[t] for t in tokens
+              if t[0].isdigit() or t in _NUMBER_WORDS)
+    numbers = sizes + tuple(dict.fromkeys(stated))  # "2 (two) photos" states one number
     polarity = frozenset(t for t in tokens if t in _NEGATIONS or t in _INCLUSIONS or t in _CHOICES)
     return numbers, polarity
 
@@ -282,7 +290,7 @@ def _judge(
     agreeing = [c for c in located.candidates if agrees(c)]
     if agreeing:
         return observed(FindingKind.CONFIRMED, agreeing[0], "the source still states the registry's value")
-    values = distinct(located.candidates, evidence)
+    values = distinct(_in_registry_unit(located.candidates, evidence, field), evidence)
     if len(values) > 1:
         return builder.add(
             kind=FindingKind.AMBIGUOUS,
@@ -338,6 +346,26 @@ def _judge(
         f"{_show(previous.value, previous.unit)})",
         previous=previous,
     )
+
+
+def _in_registry_unit(
+    candidates: list[ObservedValue], evidence: Evidence, field: ProfileField | None
+) -> list[ObservedValue]:
+    """One sentence that states an amount in two units ("5 MCI (KZT 19 660 in 2025)") makes one statement, read in
+    the registry's unit; amounts in two units from different sentences still compete."""
+    unit = (field.unit or "").lower() if field else ""
+    if not unit or evidence.observe not in UNIT_SENSITIVE or len(candidates) < 2:
+        return candidates
+    by_quote: dict[str, list[ObservedValue]] = defaultdict(list)
+    for c in candidates:
+        by_quote[c.quote].append(c)
+    out = []
+    for c in candidates:
+        same_sentence = by_quote[c.quote]
+        mine = [o for o in same_sentence if (o.unit or "").lower() == unit]
+        if not mine or mine == same_sentence or c in mine:
+            out.append(c)
+    return out
 
 
 def _overlap(quote: str, statement: str) -> float:

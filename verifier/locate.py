@@ -19,7 +19,7 @@ from verifier.models import Evidence, ObservedValue
 
 # Qualifiers that make a number belong to another variant of a requirement than the plain field.
 _VARIANT_WORDS = {
-    "expedited": re.compile(r"expedit|urgent|fast|express"),
+    "expedited": re.compile(r"expedit|urgent|fast|express(?!ion)"),  # not "expression.neutral"
     "fine": re.compile(r"^fine|\.fine|penalt"),
     "electronic": re.compile(r"electronic|online"),
     "paper": re.compile(r"paper"),
@@ -68,10 +68,68 @@ def _narrow(pool: list[ObservedValue], evidence: Evidence) -> list[ObservedValue
     return pool
 
 
+# Variants that only a qualifier word on the page marks. A fine is its own kind of observation, so "fine" is not one.
+_MARKED_VARIANTS = frozenset({"expedited", "electronic", "paper", "single_entry", "multiple_entry"})
+
+
 def locate(observations: list[ObservedValue], evidence: Evidence, anchor: ObservedValue | None) -> Located:
     """The candidates for one evidence: by hint words, or (with an anchor) at the anchor's place."""
     located = _locate(candidates_for(observations, evidence), evidence, anchor)
-    return Located(_narrow(located.candidates, evidence), located.how)
+    found = _outside_brackets(_narrow(located.candidates, evidence))
+    expected = expected_qualifier(evidence)
+    if located.how == "all" and expected in _MARKED_VARIANTS:
+        # Neither the hint words nor the previous place found it: an unqualified number elsewhere on the page
+        # ("183 calendar days") is no statement of the expedited term, whose sentence may simply be gone.
+        found = [o for o in found if o.qualifier == expected]
+    return Located(found, located.how)
+
+
+_BRACKETS = re.compile(r"\(([^()]*)\)")
+_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?")
+
+
+def _numbers(text: str) -> set[float]:
+    """Every reading of the numbers written in text ("5.250" may be 5250 or 5.25: both are kept)."""
+    out: set[float] = set()
+    for token in _NUMBER.findall(text):
+        compact = re.sub(r"[ \u00a0\u202f]", "", token)
+        for reading in (compact.replace(".", "").replace(",", "."), compact.replace(",", ".")):
+            try:
+                out.add(float(reading))
+            except ValueError:
+                continue
+    return out
+
+
+def _in_brackets(observation: ObservedValue) -> bool:
+    """The observation's number is written only inside brackets of its sentence: "5 MCI (KZT 19 660 in 2025)",
+    "10 working days (until 31 December 2024 – 15 working days)"."""
+    value = observation.value
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or "(" not in observation.quote:
+        return False
+    inside = set().union(*(_numbers(g) for g in _BRACKETS.findall(observation.quote)))
+    outside = _numbers(_BRACKETS.sub(" ", observation.quote))
+    near = lambda pool: any(abs(float(value) - x) < 1e-6 for x in pool)  # noqa: E731
+    return near(inside) and not near(outside)
+
+
+def _outside_brackets(pool: list[ObservedValue]) -> list[ObservedValue]:
+    """Where one sentence states a value in its text and another of the same unit inside brackets (a former value,
+    a term until a date), the bracketed one is an aside, not a competing statement of the field. A bracketed value
+    in another unit ("786 tenge (0,2 MCI)") is the same amount restated: compare.py reads it in the registry's unit.
+    """
+    quotes = [o.quote for o in pool]
+    if len(set(quotes)) == len(quotes):
+        return pool  # no sentence offers two candidates (the common case: skip the number reading)
+    bracketed = [o for o in pool if _in_brackets(o)]
+    if not bracketed:
+        return pool
+    return [
+        o for o in pool
+        if o not in bracketed
+        or not any(p.quote == o.quote and p not in bracketed and (p.unit or "").lower() == (o.unit or "").lower()
+                   for p in pool)
+    ]
 
 
 def _locate(pool: list[ObservedValue], evidence: Evidence, anchor: ObservedValue | None) -> Located:

@@ -135,3 +135,36 @@ def test_an_altered_page_changes_the_observation() -> None:
     assert fees == [0.5]
     removed = original.replace("Ресімдеу мерзімі – 15 жұмыс күні.", "")
     assert not [o for o in extract_bytes(removed.encode(), "html") if o.key == "duration"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("<li>3d category – up to 7 working days - 1\u200b116 tenge</li>", (1116, "KZT")),  # zero-width space
+        ("<li>3d category – up to 7 working days - 1&#8203;116 tenge</li>", (1116, "KZT")),
+        ("<li>3d category – up to 7 working days - 1\ufeff116 tenge</li>", (1116, "KZT")),
+    ],
+)
+def test_an_invisible_character_inside_a_number_does_not_split_it(cell: str, expected: tuple) -> None:
+    page = f"<html><body><main><h3>Cost of the service</h3><ul>{cell}</ul></main></body></html>".encode()
+    fees = [(o.value, o.unit) for o in extract_bytes(page, "html") if o.key == "fee"]
+    assert fees == [expected]
+
+
+def test_a_soft_hyphen_inside_a_unit_word_is_not_read_as_a_break() -> None:
+    page = (
+        "<html><body><main><h3>Terms of service</h3>"
+        "<p>Upon addressing to the State corporation - no more than 14 calen&shy;dar days</p></main></body></html>"
+    ).encode()
+    durations = [(o.value, o.unit) for o in extract_bytes(page, "html") if o.key == "duration"]
+    assert durations == [(14, "calendar days")]
+
+
+def test_a_documents_list_set_as_one_paragraph_under_its_heading_is_read() -> None:
+    page = (
+        "<html><body><main><h2>Documents</h2>"
+        "<p>Visa application form with a photograph measuring 3.5 x 4.5 cm; a valid passport.</p>"
+        "<h2>Terms</h2><p>Visas take 5 working days; invitations take 3 working days.</p></main></body></html>"
+    ).encode()
+    lists = [o.value for o in extract_bytes(page, "html") if o.key == "documents"]
+    assert lists == [["Visa application form with a photograph measuring 3.5 x 4.5 cm", "a valid passport"]]

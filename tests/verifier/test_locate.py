@@ -1,0 +1,62 @@
+"""Locating a field's statement among a page's observations (verifier/locate.py), on observations as the extractor
+gives them for sentences of the kinds official pages write."""
+
+from __future__ import annotations
+
+from verifier.compare import same_list
+from verifier.locate import expected_qualifier, locate
+from verifier.models import Evidence, ObservedValue
+
+
+def obs(
+    key: str, value: object, unit: str | None, quote: str, qualifier: str | None = None, n: int = 1
+) -> ObservedValue:
+    return ObservedValue(key=key, value=value, unit=unit, quote=quote, locator=f"css:p:nth-of-type({n})",
+                         qualifier=qualifier)
+
+
+def test_an_amount_restated_in_brackets_in_another_unit_stays_a_candidate() -> None:
+    # "786 tenge (0,2 MCI)": the bracketed MCI is what a registry in MCI compares with (compare.py picks the unit)
+    quote = "State duty for issuance ID card of the citizen of the RK - 786 tenge (0,2 MCI)."
+    found = locate([obs("fee", 786, "KZT", quote), obs("fee", 0.2, "MCI", quote)],
+                   Evidence(profile="p", field="fee", observe="fee", match="ID card"), anchor=None)
+    assert [(o.value, o.unit) for o in found.candidates] == [(786, "KZT"), (0.2, "MCI")]
+
+
+def test_a_former_term_in_brackets_is_not_the_term() -> None:
+    quote = "The registration period is 10 working days (until 31 December 2024 – 15 working days)."
+    found = locate([obs("duration", 10, "working days", quote), obs("duration", 15, "working days", quote)],
+                   Evidence(profile="p", field="processing_time", observe="duration", match="registration period"),
+                   anchor=None)
+    assert [o.value for o in found.candidates] == [10]
+
+
+def test_a_value_only_in_brackets_is_kept_when_nothing_else_states_it() -> None:
+    quote = "A passport is issued for ten (10) years."
+    found = locate([obs("validity", 10, "years", quote)],
+                   Evidence(profile="p", field="validity", observe="validity", match="passport"), anchor=None)
+    assert [o.value for o in found.candidates] == [10]
+
+
+def test_the_expedited_term_is_not_read_from_unqualified_numbers_elsewhere_on_the_page() -> None:
+    page = [
+        obs("duration", 183, "calendar days", "Withdrawn after fewer than 183 calendar days of residence.", n=1),
+        obs("duration", 3, "days", "In case of loss, no later than three days.", n=2),
+    ]
+    evidence = Evidence(profile="p", field="processing_time.expedited", observe="duration", match="fast-track")
+    assert locate(page, evidence, anchor=None).candidates == []
+    fast = obs("duration", 5, "working days", "Urgent processing takes 5 working days.", "expedited", n=3)
+    assert locate([*page, fast], evidence, anchor=None).candidates == [fast]
+
+
+def test_expression_fields_are_not_an_expedited_variant() -> None:
+    assert expected_qualifier(Evidence(profile="p", field="expression.neutral", observe="expression.neutral")) is None
+    assert expected_qualifier(Evidence(profile="p", field="fee.express", observe="fee")) == "expedited"
+
+
+def test_a_count_written_in_words_inside_an_item_is_the_same_count() -> None:
+    fee = "document on payment of the state fee"
+    stated = [fee, "2 photos measuring 3.5 x 4.5 centimeters"]
+    assert same_list(stated, [fee, "two photos measuring 3.5 x 4.5 centimeters"])
+    assert same_list(stated, [fee, "2 (two) photos measuring 3.5 x 4.5 centimeters"])
+    assert not same_list(stated, [fee, "three photos measuring 3.5 x 4.5 centimeters"])
