@@ -85,6 +85,10 @@ def _plan(rules: Sequence[Rule]) -> _Plan:
     return plan
 
 
+# The longest item of a documents list set as one semicolon-separated paragraph (a long paper's name is ~90).
+SEMICOLON_ITEM_MAX = 160
+
+
 def observe_block(
     block: TextBlock, rules: Sequence[Rule] = PASSAGE_RULES, plan: _Plan | None = None
 ) -> list[Observation]:
@@ -132,7 +136,9 @@ def observe_block(
         # A list set as one paragraph under a heading that introduces it ("Documents" / "a form; a passport."):
         # the heading is its lead-in.
         led = DOCUMENT_LIST.read_inline(f"{block.context.rstrip().rstrip(':')}: {block.text}")
-        inline = (led[0], 0, len(block.text)) if led else None
+        # Items of such a list name papers; a clause as long as a paragraph is prose that happens to hold a ";".
+        short = led is not None and all(len(item) <= SEMICOLON_ITEM_MAX for item in led[0].items)
+        inline = (led[0], 0, len(block.text)) if led and short else None
     if inline:
         reading, start, _ = inline
         found.append((start, _documents(reading.items, reading.quote, block.locator, block)))

@@ -168,3 +168,13 @@ def test_a_documents_list_set_as_one_paragraph_under_its_heading_is_read() -> No
     ).encode()
     lists = [o.value for o in extract_bytes(page, "html") if o.key == "documents"]
     assert lists == [["Visa application form with a photograph measuring 3.5 x 4.5 cm", "a valid passport"]]
+
+
+def test_a_paragraph_of_prose_with_a_semicolon_under_a_documents_heading_is_not_a_list() -> None:
+    page = (
+        "<html><body><main><h2>Documents to hand in</h2>"
+        "<p>A request saying what has to be confirmed; requests are taken in any form but must give the surname,"
+        " the name, the year and place of birth and anything else that helps the archive search, and where needed"
+        " copies of work records or certificates, with the identity card shown in person.</p></main></body></html>"
+    ).encode()
+    assert [o.value for o in extract_bytes(page, "html") if o.key == "documents"] == []
