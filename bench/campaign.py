@@ -29,7 +29,9 @@ import shutil
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -406,6 +408,7 @@ class Outcome:
     false_alarms: list[str] = field(default_factory=list)
     wrong_values: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)  # every finding that asks the editor for something
 
 
 def _same(expected: Any, unit: str | None, f: Finding) -> bool:
@@ -430,6 +433,9 @@ def judge(alteration: Alteration, findings: list[Finding]) -> Outcome:
     for f in findings:
         key = (f.profile, f.field)
         active = f.kind in NEEDS_REVIEW and not f.suppressed
+        if active:
+            outcome.said.append(f"{f.source} {f.profile}:{f.field} {f.kind.value} {f.observed_value!r} "
+                                f"{f.observed_unit or ''} — {f.message}")
         expected = alteration.expected.get(key) if f.source == alteration.source_id else None
         if expected is not None:
             if f.kind is FindingKind.CHANGED and _same(expected[0], expected[1], f):
@@ -455,8 +461,34 @@ def fresh_data(template: Path, work: Path) -> Path:
     return work
 
 
-def campaign(sample: int | None = None, verbose: bool = False) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="kzdocs-campaign-") as tmp:
+@dataclass
+class Stage:
+    """A built copy of data/ that every run starts from, and a mirror on 127.0.0.1 serving its archived pages."""
+
+    template: Path
+    scratch: Path
+    sources: list[SourceSpec]
+    routes: dict[str, tuple[bytes, str]]  # url -> (archived body, content type)
+    server: MirrorServer
+
+    def run(self, name: str, altered: Alteration | None = None) -> list[Finding]:
+        """The findings of one `verify` through the mirror on a fresh copy of the template; ``altered`` is served
+        in place of its page (None: every page as archived)."""
+        self.server.routes = dict(self.routes)
+        if altered is not None:
+            self.server.routes[altered.url] = (altered.body, self.routes[altered.url][1])
+        work = fresh_data(self.template, self.scratch / name)
+        summary, _ = verify(
+            work / "registry.db", work / "data", work / "data" / "sources.yaml", work / "data" / "archive",
+            mirrors=self.server.mirrors(), workers=4,
+        )
+        return summary.findings
+
+
+@contextmanager
+def staged(prefix: str) -> Iterator[Stage]:
+    """A temporary copy of the project's data/, built, and its archived pages served until the block ends."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         tmp_path = Path(tmp)
         template = tmp_path / "template"
         (template / "data").mkdir(parents=True)
@@ -473,49 +505,28 @@ def campaign(sample: int | None = None, verbose: bool = False) -> dict[str, Any]
                 routes[s.url] = (archive.body(snap), snap.content_type or "text/html")
         server = MirrorServer(dict(routes))
         try:
-            def run(name: str) -> list[Finding]:
-                work = fresh_data(template, tmp_path / name)
-                summary, _ = verify(
-                    work / "registry.db", work / "data", work / "data" / "sources.yaml", work / "data" / "archive",
-                    mirrors=server.mirrors(), workers=4,
-                )
-                return summary.findings
-
-            baseline = run("baseline")
-            unquiet = [f"{f.source} {f.profile}:{f.field} {f.kind.value}" for f in baseline if f.kind in NEEDS_REVIEW]
-            alterations: list[Alteration] = []
-            for s in sources:
-                body, ctype = routes.get(s.url, (b"", ""))
-                if "html" not in ctype or not body:
-                    continue  # PDFs are altered by the PDF tests, not here
-                alterations += list(value_alterations(s, body, baseline))
-                alterations += list(same_value_alterations(s, body, baseline))
-            if sample:
-                step = max(1, len(alterations) // sample)
-                picked = alterations[::step][:sample]
-                kinds = {a.kind for a in picked}
-                picked += [next(a for a in alterations if a.kind == k) for k in
-                           ("number", "unit", "list-remove", "reword", "cosmetic") if k not in kinds
-                           and any(a.kind == k for a in alterations)]
-                alterations = picked
-            outcomes = []
-            for n, alteration in enumerate(alterations):
-                server.routes = dict(routes)
-                server.routes[alteration.url] = (alteration.body, routes[alteration.url][1])
-                outcomes.append(judge(alteration, run(f"run{n}")))
-                if verbose:
-                    o = outcomes[-1]
-                    state = "ok" if not (o.false_alarms or o.wrong_values or o.missed) else "!!"
-                    print(f"{state} [{alteration.kind}] {alteration.name}", o.missed, o.false_alarms, o.wrong_values)
+            yield Stage(template, tmp_path, sources, routes, server)
         finally:
             server.close()
-    value_runs = [o for o in outcomes if o.alteration.changes_value]
-    quiet_runs = [o for o in outcomes if not o.alteration.changes_value]
+
+
+def not_quiet(findings: list[Finding]) -> list[str]:
+    """Findings that ask the editor for something: a run of unchanged pages must have none."""
+    return [f"{f.source} {f.profile}:{f.field} {f.kind.value}" for f in findings if f.kind in NEEDS_REVIEW]
+
+
+def tally(outcomes: list[Outcome], baseline_not_quiet: list[str], changes_value: Callable[[Alteration], bool]
+          ) -> dict[str, Any]:
+    """The campaign's figures from its outcomes; ``changes_value`` tells value alterations from quiet ones."""
+    value_runs = [o for o in outcomes if changes_value(o.alteration)]
+    quiet_runs = [o for o in outcomes if not changes_value(o.alteration)]
     expected = sum(o.expected for o in value_runs)
     right = sum(o.flagged_right for o in value_runs)
     return {
-        "baseline_not_quiet": unquiet,
+        "baseline_not_quiet": baseline_not_quiet,
         "runs": len(outcomes),
+        "value_runs": len(value_runs),
+        "value_runs_all_right": sum(1 for o in value_runs if not (o.missed or o.false_alarms or o.wrong_values)),
         "value_changes": expected,
         "flagged_changed_with_new_value": right,
         "flagged_share": right / expected if expected else 1.0,
@@ -524,16 +535,58 @@ def campaign(sample: int | None = None, verbose: bool = False) -> dict[str, Any]
         "wrong_values_accept_would_write": sum(len(o.wrong_values) for o in outcomes),
         "same_value_runs": len(quiet_runs),
         "same_value_runs_quiet": sum(1 for o in quiet_runs if not o.false_alarms),
-        "by_kind": {
-            k: sum(1 for o in outcomes if o.alteration.kind == k)
-            for k in (*VALUE_KINDS, "reword", "cosmetic")
-        },
+        "by_kind": dict(Counter(o.alteration.kind for o in outcomes)),
         "problems": [
             {"alteration": o.alteration.name, "kind": o.alteration.kind, "missed": o.missed,
-             "false_alarms": o.false_alarms, "wrong_values": o.wrong_values}
+             "false_alarms": o.false_alarms, "wrong_values": o.wrong_values, "verifier_said": o.said}
             for o in outcomes if o.missed or o.false_alarms or o.wrong_values
         ],
     }
+
+
+def print_run(outcome: Outcome) -> None:
+    """One line per run for --verbose."""
+    state = "ok" if not (outcome.false_alarms or outcome.wrong_values or outcome.missed) else "!!"
+    print(f"{state} [{outcome.alteration.kind}] {outcome.alteration.name}", outcome.missed, outcome.false_alarms,
+          outcome.wrong_values, flush=True)
+
+
+def summary_line(label: str, result: dict[str, Any], quiet_runs: str) -> str:
+    """The one line a campaign ends with: PASS/FAIL against the issue's goals, and the figures behind it."""
+    return (
+        f"{'PASS' if passes(result) else 'FAIL'}  {label}: {result['runs']} runs; "
+        f"{result['flagged_changed_with_new_value']}/{result['value_changes']} value changes flagged changed with "
+        f"the new value ({result['flagged_share']:.1%}, goal 97%); false alarms {result['false_alarms']} "
+        f"in {result['runs_with_false_alarms']} runs (goal 0); wrong values accept would write "
+        f"{result['wrong_values_accept_would_write']} (goal 0); {quiet_runs} quiet "
+        f"{result['same_value_runs_quiet']}/{result['same_value_runs']}"
+    )
+
+
+def campaign(sample: int | None = None, verbose: bool = False) -> dict[str, Any]:
+    with staged("kzdocs-campaign-") as stage:
+        baseline = stage.run("baseline")
+        alterations: list[Alteration] = []
+        for s in stage.sources:
+            body, ctype = stage.routes.get(s.url, (b"", ""))
+            if "html" not in ctype or not body:
+                continue  # PDFs are altered by the PDF tests, not here
+            alterations += list(value_alterations(s, body, baseline))
+            alterations += list(same_value_alterations(s, body, baseline))
+        if sample:
+            step = max(1, len(alterations) // sample)
+            picked = alterations[::step][:sample]
+            kinds = {a.kind for a in picked}
+            picked += [next(a for a in alterations if a.kind == k) for k in
+                       ("number", "unit", "list-remove", "reword", "cosmetic") if k not in kinds
+                       and any(a.kind == k for a in alterations)]
+            alterations = picked
+        outcomes = []
+        for n, alteration in enumerate(alterations):
+            outcomes.append(judge(alteration, stage.run(f"run{n}", alteration)))
+            if verbose:
+                print_run(outcomes[-1])
+    return tally(outcomes, not_quiet(baseline), lambda a: a.changes_value)
 
 
 def passes(result: dict[str, Any]) -> bool:
@@ -556,14 +609,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     ok = passes(result)
-    print(
-        f"{'PASS' if ok else 'FAIL'}  campaign: {result['runs']} runs; "
-        f"{result['flagged_changed_with_new_value']}/{result['value_changes']} value changes flagged changed with "
-        f"the new value ({result['flagged_share']:.1%}, goal 97%); false alarms {result['false_alarms']} "
-        f"in {result['runs_with_false_alarms']} runs (goal 0); wrong values accept would write "
-        f"{result['wrong_values_accept_would_write']} (goal 0); same-value/cosmetic runs quiet "
-        f"{result['same_value_runs_quiet']}/{result['same_value_runs']}"
-    )
+    print(summary_line("campaign", result, "same-value/cosmetic runs"))
     return 0 if ok else 1
 
 

@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,12 +35,20 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.campaign import Alteration, MirrorServer, fresh_data, judge, passes  # noqa: E402
+from bench.campaign import (  # noqa: E402
+    Alteration,
+    judge,
+    not_quiet,
+    passes,
+    print_run,
+    staged,
+    summary_line,
+    tally,
+)
 from registry.api import Registry  # noqa: E402
-from registry.build import build_registry  # noqa: E402
 from scrapers.archive import Archive  # noqa: E402
-from verifier.models import NEEDS_REVIEW, Finding, FindingKind  # noqa: E402
-from verifier.run import load_sources, verify  # noqa: E402
+from verifier.models import Finding, FindingKind  # noqa: E402
+from verifier.run import load_sources  # noqa: E402
 
 QUIET_KINDS = ("reword", "cosmetic", "restructure", "unmonitored")
 NBSP, THIN = "\u00a0", "\u2009"
@@ -1448,22 +1454,9 @@ def campaign(verbose: bool = False, only: tuple[str, ...] = (), batch: int | Non
     verifier said."""
     written = [w for w in alterations() if (not only or any(o in f"{w.source}: {w.name}" for o in only))
                and (batch is None or w.batch == batch)]
-    with tempfile.TemporaryDirectory(prefix="kzdocs-unseen-") as tmp:
-        tmp_path = Path(tmp)
-        template = tmp_path / "template"
-        (template / "data").mkdir(parents=True)
-        for name in ("profiles", "versions", "archive"):
-            shutil.copytree(ROOT / "data" / name, template / "data" / name)
-        shutil.copy(ROOT / "data" / "sources.yaml", template / "data" / "sources.yaml")
-        build_registry(template / "registry.db", template / "data")
-        sources = {s.id: s for s in load_sources(template / "data" / "sources.yaml")}
-        archive = Archive(template / "data" / "archive")
-        routes: dict[str, tuple[bytes, str]] = {}
-        for s in sources.values():
-            snap = archive.newest(url=s.url)
-            if snap is not None:
-                routes[s.url] = (archive.body(snap), snap.content_type or "text/html")
-        with Registry.open(template / "registry.db") as reg:
+    with staged("kzdocs-unseen-") as stage:
+        sources = {s.id: s for s in stage.sources}
+        with Registry.open(stage.template / "registry.db") as reg:
             fields = {(slug, f.key): f for slug in reg.slugs() for f in reg.current(slug).fields}
 
         def cited(w: Written, key: tuple[str, str]) -> bool:
@@ -1472,85 +1465,24 @@ def campaign(verbose: bool = False, only: tuple[str, ...] = (), batch: int | Non
                 url in {r.url for r in f.sources} or any(url in {r.url for r in a.sources} for a in f.alternatives)
             )
 
-        server = MirrorServer(dict(routes))
-        try:
-
-            def run(name: str) -> list[Finding]:
-                work = fresh_data(template, tmp_path / name)
-                summary, _ = verify(
-                    work / "registry.db",
-                    work / "data",
-                    work / "data" / "sources.yaml",
-                    work / "data" / "archive",
-                    mirrors=server.mirrors(),
-                    workers=4,
-                )
-                return summary.findings
-
-            baseline = run("baseline")
-            unquiet = [f"{f.source} {f.profile}:{f.field} {f.kind.value}" for f in baseline if f.kind in NEEDS_REVIEW]
-            outcomes = []
-            for n, w in enumerate(written):
-                url = sources[w.source].url
-                body = _apply(w, routes[url][0].decode("utf-8"))
-                alteration = Alteration(
-                    f"{w.source}: {w.name}", w.kind, w.source, url, body.encode(), _expected(w, baseline)
-                )
-                server.routes = dict(routes)
-                server.routes[url] = (alteration.body, routes[url][1])
-                findings = run(f"run{n}")
-                o = judge(alteration, findings)
-                _judge_gone(w, findings, o, cited)
-                # an expected field that raised nothing at all is a miss too (judge only sees findings it got)
-                said = {(f.profile, f.field) for f in findings if f.source == w.source}
-                o.missed += [f"{k}: no finding" for k in alteration.expected if k not in said]
-
-                o.said = [  # type: ignore[attr-defined]
-                    f"{f.source} {f.profile}:{f.field} {f.kind.value} {f.observed_value!r} {f.observed_unit or ''}"
-                    f" — {f.message}"
-                    for f in findings
-                    if f.kind in NEEDS_REVIEW and not f.suppressed
-                ]
-                outcomes.append(o)
-                if verbose:
-                    state = "ok" if not (o.false_alarms or o.wrong_values or o.missed) else "!!"
-                    print(f"{state} [{w.kind}] {alteration.name}", o.missed, o.false_alarms, o.wrong_values, flush=True)
-        finally:
-            server.close()
-    value_runs = [o for o in outcomes if o.alteration.kind not in QUIET_KINDS]
-    quiet_runs = [o for o in outcomes if o.alteration.kind in QUIET_KINDS]
-    expected = sum(o.expected for o in value_runs)
-    right = sum(o.flagged_right for o in value_runs)
-    kinds: dict[str, int] = {}
-    for o in outcomes:
-        kinds[o.alteration.kind] = kinds.get(o.alteration.kind, 0) + 1
-    return {
-        "baseline_not_quiet": unquiet,
-        "runs": len(outcomes),
-        "value_runs": len(value_runs),
-        "value_runs_all_right": sum(1 for o in value_runs if not (o.missed or o.false_alarms or o.wrong_values)),
-        "value_changes": expected,
-        "flagged_changed_with_new_value": right,
-        "flagged_share": right / expected if expected else 1.0,
-        "false_alarms": sum(len(o.false_alarms) for o in outcomes),
-        "runs_with_false_alarms": sum(1 for o in outcomes if o.false_alarms),
-        "wrong_values_accept_would_write": sum(len(o.wrong_values) for o in outcomes),
-        "same_value_runs": len(quiet_runs),
-        "same_value_runs_quiet": sum(1 for o in quiet_runs if not o.false_alarms),
-        "by_kind": kinds,
-        "problems": [
-            {
-                "alteration": o.alteration.name,
-                "kind": o.alteration.kind,
-                "missed": o.missed,
-                "false_alarms": o.false_alarms,
-                "wrong_values": o.wrong_values,
-                "verifier_said": o.said,
-            }  # type: ignore[attr-defined]
-            for o in outcomes
-            if o.missed or o.false_alarms or o.wrong_values
-        ],
-    }
+        baseline = stage.run("baseline")
+        outcomes = []
+        for n, w in enumerate(written):
+            url = sources[w.source].url
+            body = _apply(w, stage.routes[url][0].decode("utf-8"))
+            alteration = Alteration(
+                f"{w.source}: {w.name}", w.kind, w.source, url, body.encode(), _expected(w, baseline)
+            )
+            findings = stage.run(f"run{n}", alteration)
+            o = judge(alteration, findings)
+            _judge_gone(w, findings, o, cited)
+            # an expected field that raised nothing at all is a miss too (judge only sees findings it got)
+            said = {(f.profile, f.field) for f in findings if f.source == w.source}
+            o.missed += [f"{k}: no finding" for k in alteration.expected if k not in said]
+            outcomes.append(o)
+            if verbose:
+                print_run(o)
+    return tally(outcomes, not_quiet(baseline), lambda a: a.kind not in QUIET_KINDS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1563,15 +1495,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     ok = passes(result)
-    print(
-        f"{'PASS' if ok else 'FAIL'}  unseen campaign: {result['runs']} runs "
-        f"({result['value_runs']} value, {result['same_value_runs']} quiet); "
-        f"{result['flagged_changed_with_new_value']}/{result['value_changes']} value changes flagged changed with "
-        f"the new value ({result['flagged_share']:.1%}, goal 97%); false alarms {result['false_alarms']} "
-        f"in {result['runs_with_false_alarms']} runs (goal 0); wrong values accept would write "
-        f"{result['wrong_values_accept_would_write']} (goal 0); quiet runs quiet "
-        f"{result['same_value_runs_quiet']}/{result['same_value_runs']}"
-    )
+    print(summary_line("unseen campaign", result, "quiet runs"))
     return 0 if ok else 1
 
 

@@ -29,6 +29,10 @@ MARK_MM = 2.5
 QUALITY_START, QUALITY_FLOOR, QUALITY_STEP = 95, 50, 5
 
 
+# 2024-01-01 00:00:00 as the ICC header's six big-endian 16-bit numbers (year, month, day, hour, minute, second).
+ICC_DATE = b"".join(n.to_bytes(2, "big") for n in (2024, 1, 1, 0, 0, 0))
+
+
 @lru_cache(maxsize=1)
 def srgb_icc() -> bytes:
     """The sRGB profile embedded in every output, with a fixed creation date in its header.
@@ -39,10 +43,6 @@ def srgb_icc() -> bytes:
     profile = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
     profile[24:36] = ICC_DATE
     return bytes(profile)
-
-
-# 2024-01-01 00:00:00 as the ICC header's six big-endian 16-bit numbers (year, month, day, hour, minute, second).
-ICC_DATE = b"".join(n.to_bytes(2, "big") for n in (2024, 1, 1, 0, 0, 0))
 
 
 @dataclass
