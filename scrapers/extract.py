@@ -128,6 +128,8 @@ def observe_block(
                         context=block.context,
                         page=block.page,
                         bbox=block.bbox,
+                        in_brackets=block.text.count("(", q_start, match.start)
+                        > block.text.count(")", q_start, match.start),
                     ),
                 )
             )

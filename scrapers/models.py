@@ -38,7 +38,9 @@ class Observation(BaseModel):
     ``context`` is the row label or heading the quote sits under (not part of the quote), so that a
     source's ``match:`` can also be tested against it. ``qualifier`` says which variant of a requirement
     the number states (``expedited``, ``usual``, ``fine``, ``electronic``, ``paper``, ``single_entry``,
-    ``multiple_entry``, ``per_copy``, ``total``; see scrapers/qualifiers.py).
+    ``multiple_entry``, ``per_copy``, ``total``; see scrapers/qualifiers.py). ``in_brackets``: the match begins
+    inside brackets of its quote ("5 MCI (KZT 19 660 in 2025)", "10 days (until 2024 – 15 days)"), an aside
+    beside the sentence's own statement.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -52,6 +54,7 @@ class Observation(BaseModel):
     qualifier: str | None = None
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    in_brackets: bool = False
 
 
 class Snapshot(BaseModel):

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from registry.models import ProfileField, ProfileVersion, Range
+from scrapers.rules.lexicon import WORD_VALUES
 from verifier.locate import Located, candidates_for, comparable, distinct, locate, statement_in
 from verifier.models import (
     Candidate,
@@ -70,16 +71,9 @@ def _norm_text(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("×", "x").replace("х", "x")).strip().lower()
 
 
-# Number words with their digits: "two photos" states the same number as "2 photos".
-_NUMBER_WORDS = {
-    **dict.fromkeys(("one", "один", "одна", "одно", "бір"), "1"),
-    **dict.fromkeys(("two", "два", "две", "екі"), "2"),
-    **dict.fromkeys(("three", "три", "үш"), "3"),
-    **dict.fromkeys(("four", "четыре", "төрт"), "4"),
-    **dict.fromkeys(("five", "пять", "бес"), "5"),
-    **dict.fromkeys(("six", "шесть", "алты"), "6"),
-    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "twelve": "12", "fifteen": "15", "twenty": "20",
-}
+# Number words with their digits ("two photos" states the same number as "2 photos"): the extraction rules' own
+# words, the one-word ones (items are compared word by word); the Kazakh "он" (ten) is also the Russian "he".
+_NUMBER_WORDS = {word: str(value) for word, value in WORD_VALUES.items() if word.isalpha() and word != "он"}
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|\w+")
 _NEGATIONS = frozenset(
     "not no except excluding without irrespective regardless кроме исключением без не нет за исключением "

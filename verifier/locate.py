@@ -84,33 +84,11 @@ def locate(observations: list[ObservedValue], evidence: Evidence, anchor: Observ
     return Located(found, located.how)
 
 
-_BRACKETS = re.compile(r"\(([^()]*)\)")
-_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?")
-
-
-def _numbers(text: str) -> set[float]:
-    """Every reading of the numbers written in text ("5.250" may be 5250 or 5.25: both are kept)."""
-    out: set[float] = set()
-    for token in _NUMBER.findall(text):
-        compact = re.sub(r"[ \u00a0\u202f]", "", token)
-        for reading in (compact.replace(".", "").replace(",", "."), compact.replace(",", ".")):
-            try:
-                out.add(float(reading))
-            except ValueError:
-                continue
-    return out
-
-
 def _in_brackets(observation: ObservedValue) -> bool:
-    """The observation's number is written only inside brackets of its sentence: "5 MCI (KZT 19 660 in 2025)",
-    "10 working days (until 31 December 2024 – 15 working days)"."""
+    """A number the rules read inside brackets of its sentence: "5 MCI (KZT 19 660 in 2025)", "10 working days
+    (until 31 December 2024 – 15 working days)"."""
     value = observation.value
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or "(" not in observation.quote:
-        return False
-    inside = set().union(*(_numbers(g) for g in _BRACKETS.findall(observation.quote)))
-    outside = _numbers(_BRACKETS.sub(" ", observation.quote))
-    near = lambda pool: any(abs(float(value) - x) < 1e-6 for x in pool)  # noqa: E731
-    return near(inside) and not near(outside)
+    return observation.in_brackets and isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _outside_brackets(pool: list[ObservedValue]) -> list[ObservedValue]:
@@ -118,9 +96,6 @@ def _outside_brackets(pool: list[ObservedValue]) -> list[ObservedValue]:
     a term until a date), the bracketed one is an aside, not a competing statement of the field. A bracketed value
     in another unit ("786 tenge (0,2 MCI)") is the same amount restated: compare.py reads it in the registry's unit.
     """
-    quotes = [o.quote for o in pool]
-    if len(set(quotes)) == len(quotes):
-        return pool  # no sentence offers two candidates (the common case: skip the number reading)
     bracketed = [o for o in pool if _in_brackets(o)]
     if not bracketed:
         return pool

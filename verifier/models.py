@@ -98,6 +98,7 @@ class ObservedValue(BaseModel):
     rule: str | None = None
     context: str | None = None
     qualifier: str | None = None
+    in_brackets: bool = False  # read inside brackets of its quote (see scrapers.models.Observation)
 
     def mentions(self, text: str) -> bool:
         """True when the quote or its heading/row label contains text (case-insensitive)."""

@@ -24,10 +24,15 @@ def test_an_amount_restated_in_brackets_in_another_unit_stays_a_candidate() -> N
 
 
 def test_a_former_term_in_brackets_is_not_the_term() -> None:
-    quote = "The registration period is 10 working days (until 31 December 2024 – 15 working days)."
-    found = locate([obs("duration", 10, "working days", quote), obs("duration", 15, "working days", quote)],
-                   Evidence(profile="p", field="processing_time", observe="duration", match="registration period"),
-                   anchor=None)
+    # Read by the extractor itself: it marks the number it found inside the brackets.
+    from scrapers.extract import extract_bytes
+    from verifier.readings import _observed
+
+    page = b"<p>The registration period is 10 working days (until 31 December 2024 - 15 working days).</p>"
+    observed = [_observed(o) for o in extract_bytes(page, "html") if o.key == "duration"]
+    assert [(o.value, o.in_brackets) for o in observed] == [(10, False), (15, True)]
+    found = locate(observed, Evidence(profile="p", field="processing_time", observe="duration",
+                                      match="registration period"), anchor=None)
     assert [o.value for o in found.candidates] == [10]
 
 
