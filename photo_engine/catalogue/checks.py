@@ -71,6 +71,13 @@ CHECK_MESSAGES: dict[str, dict[str, str]] = {
         "en": "chin to crown is {ratio} % of the photo height ({mm} mm on a {print_mm} mm print)",
         "ru": "от подбородка до макушки - {ratio} % высоты фото ({mm} мм при печати высотой {print_mm} мм)",
         "kk": "иектен төбеге дейін - сурет биіктігінің {ratio} %-ы (биіктігі {print_mm} мм баспада {mm} мм)"},
+    "head_size.estimated": {
+        "en": "chin to crown is about {ratio} % of the photo height ({mm} mm on a {print_mm} mm print), but only "
+              "estimated: part of the head is outside the picture",
+        "ru": "от подбородка до макушки - около {ratio} % высоты фото ({mm} мм при печати высотой {print_mm} мм), "
+              "но это лишь оценка: часть головы не попала в кадр",
+        "kk": "иектен төбеге дейін - сурет биіктігінің шамамен {ratio} %-ы (биіктігі {print_mm} мм баспада {mm} мм), "
+              "бірақ бұл тек болжам: бастың бір бөлігі кадрға түспеген"},
     "head_size.too_small": {
         "en": "chin to crown is {ratio} % of the photo height ({mm} mm on a {print_mm} mm print): crop closer "
               "(make does this)",

@@ -193,13 +193,18 @@ def check_head_in_frame(ctx: CheckContext) -> CheckResult:
     measured = {"cut_probability": round(cut, 2), "crown_room": round(features.get("crown_margin", 0.0), 2),
                 "chin_room": round(features.get("chin_margin", 0.0), 2), "side_room": round(side_room, 2)}
     limit = f"space above the hair and below the chin; the face oval >= {SIDE_ROOM:g} face heights from the sides"
-    if cut >= DECIDE or geo.crown_cut_off:
+    if _head_cut(ctx):
         crown = features.get("crown_tight", 0.0) >= features.get("chin_tight", 0.0) or geo.crown_cut_off
         said = say("head_in_frame.crown_cut") if crown else say("head_in_frame.chin_cut")
         return _result("head_in_frame", "fail", measured, limit, said, rule)
     if side_room < SIDE_ROOM:
         return _result("head_in_frame", "fail", measured, limit, say("head_in_frame.side_cut"), rule)
     return _result("head_in_frame", "pass", measured, limit, say("head_in_frame.whole"), rule)
+
+
+def _head_cut(ctx: CheckContext) -> bool:
+    """The crown or the chin lies outside the source (the learned verdict, or the crown measured off the top)."""
+    return ctx.learned.get("head_cut", 0.0) >= DECIDE or ctx.analysis.geometry.crown_cut_off
 
 
 def _side_room(ctx: CheckContext) -> float:
@@ -224,6 +229,11 @@ def check_head_size(ctx: CheckContext) -> CheckResult:
     measured = round(ratio, 1)
     sizes = {"ratio": round(ratio, 1), "mm": round(mm, 1), "print_mm": _n(spec.print_height_mm.value)}
     if band.min <= ratio <= band.max:
+        if _head_cut(ctx):
+            # The crown (or chin) is outside the source, so the chin-to-crown span is a guess: a "pass" here
+            # would contradict head_in_frame's "the head cannot be measured".
+            return _result("head_size", "warn", measured, limit, say("head_size.estimated", **sizes),
+                           spec.head_ratio)
         return _result("head_size", "pass", measured, limit, say("head_size.fits", **sizes), spec.head_ratio)
     said = say("head_size.too_small", **sizes) if ratio < band.min else say("head_size.too_large", **sizes)
     return _result("head_size", "fail", measured, limit, said, spec.head_ratio)
