@@ -69,6 +69,14 @@ NOTE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "the background was replaced: the source background fails the profile",
         "ru": "фон заменён: фон исходного снимка не соответствует профилю",
         "kk": "фон ауыстырылды: бастапқы суреттің фоны профильге сай емес"},
+    "note.background_replaced_unsure": {
+        "en": "the background was replaced: the source background may not be plain enough for the profile",
+        "ru": "фон заменён: фон исходного снимка может оказаться недостаточно однородным для профиля",
+        "kk": "фон ауыстырылды: бастапқы суреттің фоны профиль үшін жеткілікті біркелкі болмауы мүмкін"},
+    "note.background_replaced_padding": {
+        "en": "the background was replaced so that the space added around the photo matches it without a seam",
+        "ru": "фон заменён, чтобы добавленное вокруг снимка поле сливалось с ним без шва",
+        "kk": "фон ауыстырылды: сурет айналасына қосылған бос орын онымен жіксіз үйлесуі үшін"},
 }
 
 # The words of `kzdocs photo check` and `make` around the checks (their --lang).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -59,7 +61,11 @@ def test_committed_weights_are_what_the_training_script_fits(labelled_records) -
         chosen = [r for r, use in zip(labelled_records, rows, strict=True) if use and r.features is not None]
         truth = np.array([bool(r.portrait.truth[attribute]) for r in chosen])
         refit = fit(attribute, names, matrix_of([r.features for r in chosen], names), truth)
-        assert np.allclose(refit.weights, committed[attribute].weights, atol=1e-6), attribute
+        # Not to the last bit: the features come from TFLite models whose float kernels differ with the CPU's
+        # instruction set; on another machine the refit weights moved by up to 0.004 (sunglasses, on weights of
+        # about 0.1-4). A change of labels, features or shrinkage moves them by far more than this.
+        assert np.allclose(refit.weights, committed[attribute].weights, atol=0.01), attribute
+        assert abs(refit.bias - committed[attribute].bias) < 0.02, attribute
 
 
 def test_cross_validation_never_scores_a_fold_it_was_fitted_on() -> None:
@@ -182,3 +188,21 @@ def test_feature_cache_claims_are_exclusive_and_survive_a_racing_release(tmp_pat
     for thread in threads:
         thread.join()
     assert errors == [] and granted[0] > 0
+
+
+def test_make_keeps_fewer_unsuitable_backgrounds_than_the_check_verdict_would(labelled_records) -> None:
+    """scripts/make_background_policy.py on the labelled portraits: make's stricter keep threshold pays off."""
+    import importlib.util
+
+    from photo_engine.pipeline import KEEP_BACKGROUND_AT
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "make_background_policy.py"
+    spec = importlib.util.spec_from_file_location("make_background_policy", path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    probability, labelled, truth = script.out_of_fold_plain(labelled_records)
+    unsuitable = labelled & ~truth
+    kept_at_check = int((unsuitable & (probability >= 0.5)).sum())
+    kept_by_make = int((unsuitable & (probability >= KEEP_BACKGROUND_AT)).sum())
+    assert kept_by_make <= kept_at_check // 2 and kept_by_make <= 6, (kept_by_make, kept_at_check)
+    assert int((labelled & truth & (probability < KEEP_BACKGROUND_AT)).sum()) < int((labelled & truth).sum()) // 2

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from PIL import Image
 
 from kzdocs import cli
+from photo_engine.judging.checks import CheckResult
 from photo_engine.pipeline import MakeRequest, make_photo
 
 from .conftest import BRICK, CROWN_CUT, GREY, SOURCE_EXPRESSION, SUNGLASSES, WHITE, digest, failed_checks
@@ -228,3 +229,41 @@ def test_check_with_lang_gives_local_messages_and_notes_in_json(seeded_registry:
     assert all(c["message_local"] and c["phrases"] for c in report["checks"])
     assert "CMYK суреті sRGB-ге түрлендірілді; нәтиженің түстерін тексеріңіз" in report["notes_local"]
     assert "CMYK image converted to sRGB; check the colours of the result" in report["notes"]
+
+
+def _background(status: str, probability: float | None) -> CheckResult:
+    measured = {"kind": "plain_light"} if probability is None else {"plain_light_probability": probability}
+    return CheckResult(name="background", status=status, measured=measured, message="", rule_status="inferred")
+
+
+def test_make_keeps_a_background_only_when_the_engine_is_sure_it_is_plain_and_light() -> None:
+    from photo_engine.pipeline import KEEP_BACKGROUND_AT, background_in_doubt
+
+    assert background_in_doubt(_background("fail", 0.1))
+    assert background_in_doubt(_background("pass", 0.82))  # passed as given, but not surely: repainted
+    assert not background_in_doubt(_background("pass", KEEP_BACKGROUND_AT))
+    assert not background_in_doubt(_background("pass", 0.99))
+    assert not background_in_doubt(_background("warn", None))  # too little background to read: kept
+
+
+def test_an_unsure_pass_on_a_busy_labelled_background_is_repainted_by_make(id_spec, tmp_path: Path) -> None:
+    """Labelled portrait 081 (a net and buildings behind her) passes `check` at 0.82: make repaints it."""
+    from .conftest import EVAL_FOLDERS, labelled_sets_present
+
+    if not labelled_sets_present():
+        pytest.skip("../shared/eval/portraits and ../shared/eval/pool are not beside this clone")
+    report = make_photo(MakeRequest(image=EVAL_FOLDERS[0] / "081.jpg", output=tmp_path / "o.jpg"), id_spec)
+    assert report.background_action == "replaced"
+    rgb = np.asarray(Image.open(tmp_path / "o.jpg").convert("RGB")).astype(int)
+    right_edge = rgb[: rgb.shape[0] // 2, -12:].reshape(-1, 3)  # the net stood here in the source
+    assert np.median(right_edge, axis=0).min() > 235 and right_edge.std(axis=0).max() < 12
+
+
+def test_a_padded_frame_gets_a_new_background_instead_of_a_seam(id_spec, tmp_path: Path) -> None:
+    """The crown-cut portrait needs space above the head that the source lacks: the padding must not show."""
+    report = make_photo(MakeRequest(image=CROWN_CUT, output=tmp_path / "o.jpg"), id_spec)
+    assert report.background_action == "replaced"
+    assert "the background was replaced so that the space added around the photo matches it without a seam" in (
+        report.notes)
+    framing = next(c for c in report.checks if c.name == "framing")
+    assert "padded" not in framing.message  # nothing of the padding is left to warn about
