@@ -69,6 +69,11 @@ class PhotoCountSingular(Rule):
         example("a photograph measuring 3.5 x 4.5 cm", (1, "photos")),
         example("фотографии размером 3,5х4,5 см", note="plural without a number: count unknown"),
         example("photo requirements are listed below", note="no size follows"),
+        example("2. Көлемі 3х4 сантиметр бір түсті фотосурет;", (1, "photos"),
+                note="Kazakh names the size before the noun: a singular фотосурет after its size is one photo"),
+        example("3,5х4,5 см өлшемдегі түрлі-түсті фотосурет", (1, "photos")),
+        example("3,5х4,5 см екі фотосурет", (2, "photos"), note="a number before the noun is the count"),
+        example("3х4 см фотосуреттер", note="plural without a number: count unknown"),
     )
     pattern = re.compile(
         rf"(?<![\w])(?:(?:a|an|one)\s+)?(?:{ADJECTIVE}\s+){{0,3}}"
@@ -77,11 +82,22 @@ class PhotoCountSingular(Rule):
         r"|размером\s+|размера\s+|өлшемі\s+|көлемі\s+)\d)",
         re.IGNORECASE,
     )
+    # Kazakh puts the size first ("Көлемі 3х4 сантиметр ... фотосурет"): a singular фотосурет (no plural suffix)
+    # after its size with a unit, with only adjectives between (a number there is the count, read by PhotoCount).
+    size_first = re.compile(
+        rf"(?<![\w.,]){INLINE_SIZE}(?<=[^\W\d_])\s+(?:(?:өлшемдегі|көлемдегі|мөлшердегі)\s+)?"
+        r"(?:(?:бір\s+)?түсті\s+|түрлі-түсті\s+|ақ-қара\s+|бірдей\s+|күңгірт\s+){0,2}"
+        r"(?P<noun>фотосурет)(?![\w-])",
+        re.IGNORECASE,
+    )
     cue = re.compile(r"photo|фото|снимок")
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         for m in self.pattern.finditer(passage.text):
             yield RuleMatch(m.start("noun"), m.end("noun"), 1, "photos")
+        if "фотосурет" in passage.lower:
+            for m in self.size_first.finditer(passage.text):
+                yield RuleMatch(m.start("noun"), m.end("noun"), 1, "photos")
 
 
 class PageCount(Rule):

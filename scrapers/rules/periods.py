@@ -113,6 +113,13 @@ class Duration(Rule):
                 note="the same, in Russian"),
         example("3) report to the Legal Department of the Ministry within five calendar days from the date of state "
                 "registration.", note="a ministry's own deadline"),
+        example("The ministry concerned shall take the measures arising from this decree within one month.",
+                note="the act telling a body to carry it out: not a term of any service"),
+        example("Министерству надлежит принять меры, вытекающие из настоящего постановления, в течение месяца.",
+                note="the same, in Russian"),
+        example("Министрлік осы қаулыдан туындайтын шараларды бір ай ішінде қабылдасын.", note="the same, in Kazakh"),
+        example("The ministry answers such a request within one month.", (1, "months"),
+                note="a body's term toward the applicant is still read"),
         example("Settlers get a subsidy covering their rent for 12 months.",
                 note="how long a subsidy runs, not a term of the service"),
         example("The subsidy is granted within 10 working days of the application.", (10, "working days"),
@@ -138,6 +145,10 @@ class Duration(Rule):
             # "... to the Legal Department ... within ten calendar days from the date of state registration."
             r"|from\s+the\s+(?:date|day)\s+of\s+(?:its\s+|the\s+)?state\s+registration\s*(?:[.;]|$)"
             r"|\bto\s+the\s+legal\s+(?:service\s+)?department\b"
+            # "The ministry shall take the measures arising from this resolution within one month": the act
+            # telling a body to carry it out, not a term of any service
+            r"|measures\s+(?:arising|resulting|following)\s+from\s+(?:this|the\s+present)\b"
+            r"|мер\w*,?\s+вытекающ\w+\s+из\s+настоящ\w+|осы\s+\w+\s+туындайтын\s+шара\w*"
             # the hearing of an applicant before a refusal: a step inside the procedure, not the service's term
             r"|\bhearing\s+(?:must|shall|is|will|should)\b|\bthe\s+hearing\b|заслушивани\w*|тыңдау\s+рәсім\w*"
             r"|\brequest\s+to\s+the\s+(?:relevant\s+)?(?:government(?:al)?\s+agenc|state\s+bod)"
