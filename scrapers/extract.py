@@ -146,7 +146,47 @@ def observe_block(
         found.append((start, _documents(reading.items, reading.quote, block.locator, block)))
     found.sort(key=lambda item: item[0])
     _qualify(block, found, claimed)
+    _mark_clauses(block.text, found)
     return [observation for _, observation in found]
+
+
+# Where one sentence gives two subjects a number each ("паспорта – 10 лет, удостоверения личности – 5 лет"),
+# ", " and ";" part its clauses; a decimal comma ("0,3") has no space after it.
+_CLAUSE_END = re.compile(r",\s|;")
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses of text[start:end], parted at ", " and ";" outside brackets."""
+    out, begin, depth = [], start, 0
+    for i in range(start, end):
+        ch = text[i]
+        depth += 1 if ch == "(" else -1 if ch == ")" and depth else 0
+        if not depth and _CLAUSE_END.match(text, i):
+            out.append((begin, i))
+            begin = i + 1
+    out.append((begin, end))
+    return out
+
+
+def _mark_clauses(text: str, found: list[tuple[int, Observation]]) -> None:
+    """Give each number its clause where its quote states another number of the same kind in another clause."""
+    by_quote: dict[tuple[str, str], list[tuple[int, Observation]]] = {}
+    for start, observation in found:
+        if observation.key != DOCUMENT_LIST.key:
+            by_quote.setdefault((observation.quote, observation.key), []).append((start, observation))
+    for (quote, _), members in by_quote.items():
+        if len(members) < 2:
+            continue
+        q_start = text.find(quote)
+        if q_start < 0:
+            continue
+        parts = _clauses(text, q_start, q_start + len(quote))
+        where = [next((p for p in parts if p[0] <= start < p[1]), None) for start, _ in members]
+        if len(set(where)) < 2:
+            continue
+        for (_, observation), part in zip(members, where, strict=True):
+            if part is not None:
+                observation.clause = text[part[0]:part[1]].strip(" ,;.")
 
 
 def _qualify(block: TextBlock, found: list[tuple[int, Observation]], claimed: dict[str, list[tuple[int, int]]]) -> None:

@@ -101,6 +101,30 @@ def _site_level(el: Tag) -> bool:
     return el.find_parent(("article", "main", "section")) is None
 
 
+# A unit a table's header cell names after a comma or in brackets: "Fee, tenge", "Term (working days)".
+_HEADER_UNIT = re.compile(
+    r"(?:,|\()\s*(?P<u>tenge|теңге|тенге|KZT|₸|MCI|МРП|АЕК|(?:working|calendar|business)\s+days|days"
+    r"|рабоч\w+\s+дн\w+|календарн\w+\s+дн\w+|дн(?:ей|и)|жұмыс\s+күн\w*|күнтізбелік\s+күн\w*|years|лет|жыл"
+    r"|months|месяц\w*|mm|cm|мм|см|%|USD|EUR)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+# A number with no unit after it: "4 983", "up to 1", the "7" of "7 (single-entry visa)"; not "2nd" nor "30 MCI".
+_BARE_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?(?![\w.,%₸$€])(?!\s*[^\W\d_])")
+
+
+def header_unit(text: str) -> str | None:
+    m = _HEADER_UNIT.search(text)
+    return m.group("u") if m else None
+
+
+def with_unit(text: str, unit: str | None) -> str:
+    """A cell under a header that names the unit ("Fee, tenge" / "4 983"): the unit carried to its bare numbers,
+    as a row label is carried to the cells of its row, so that "4 983" reads as 4 983 tenge."""
+    if not unit or not text or unit.lower() in text.lower():
+        return text
+    return _BARE_NUMBER.sub(lambda m: f"{m.group()} {unit}", text)
+
+
 def _tokens(el: Tag) -> set[str]:
     raw = el.get("class") or []
     words = " ".join(raw) if isinstance(raw, list) else str(raw)
@@ -119,6 +143,7 @@ class _Walker:
         self.article: str | None = None
         self.paragraph: str | None = None
         self.subparagraph: str | None = None
+        self.column_units: list[str | None] = []  # the unit each column's header names ("Fee, tenge")
 
     # structure ---------------------------------------------------------------------------------------
 
@@ -155,6 +180,11 @@ class _Walker:
                     self.collect(child, owner, run)
 
     def table(self, table: Tag) -> None:
+        saved_units, self.column_units = self.column_units, []
+        self._rows(table)
+        self.column_units = saved_units
+
+    def _rows(self, table: Tag) -> None:
         for child in table.children:
             if not isinstance(child, Tag):
                 continue
@@ -177,6 +207,11 @@ class _Walker:
                 simple.append("")
             else:
                 simple.append(normalize_text(_inline_text(cell)))
+        if cells and all(c.name == "th" for c in cells):
+            self.column_units = [header_unit(text) for text in simple]
+        elif self.column_units:
+            units = self.column_units + [None] * len(simple)
+            simple = [with_unit(text, units[i]) for i, text in enumerate(simple)]
         label = row_label([c for c in simple if c] + ([""] if complex_cells else []))
         texts = [c for c in simple if c]
         if texts:

@@ -40,7 +40,9 @@ class Observation(BaseModel):
     the number states (``expedited``, ``usual``, ``fine``, ``electronic``, ``paper``, ``single_entry``,
     ``multiple_entry``, ``per_copy``, ``total``; see scrapers/qualifiers.py). ``in_brackets``: the match begins
     inside brackets of its quote ("5 MCI (KZT 19 660 in 2025)", "10 days (until 2024 – 15 days)"), an aside
-    beside the sentence's own statement.
+    beside the sentence's own statement. ``clause``: where the quote joins clauses with ", " or ";" and another
+    number of the same rule group stands in another clause, the clause holding this match ("паспорта – 10 лет,
+    удостоверения личности – 5 лет": the 5 is the ID card's), else None.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -55,6 +57,7 @@ class Observation(BaseModel):
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     in_brackets: bool = False
+    clause: str | None = None
 
 
 class Snapshot(BaseModel):

@@ -138,6 +138,17 @@ def same_unit(evidence: Evidence, registry_unit: str | None, observation: Observ
     return registry_unit.strip().lower() == observation.unit.strip().lower()
 
 
+_MONTHS_IN = {"years": 12, "year": 12, "months": 1, "month": 1}
+
+
+def in_unit(value: Any, unit: str | None, target: str | None) -> Any:
+    """A number of months read in years or the other way round (12 months is 1 year); any other value as it is."""
+    a, b = _MONTHS_IN.get((unit or "").strip().lower()), _MONTHS_IN.get((target or "").strip().lower())
+    if a is None or b is None or a == b or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    return value * a / b
+
+
 def display(value: Any) -> Any:
     return value.model_dump() if isinstance(value, Range) else value
 
@@ -230,7 +241,7 @@ def _judge(
     def agrees(candidate: ObservedValue) -> bool:
         if field is None:
             return False
-        value = comparable(candidate, evidence)
+        value = in_unit(comparable(candidate, evidence), candidate.unit, field.unit)
         if same_value(field.value, value) and same_unit(evidence, field.unit, candidate):
             return True
         # A competing value the registry keeps for this source agrees only where the source states it: the
@@ -281,9 +292,15 @@ def _judge(
             **extra,
         )
 
+    located = Located(_own_clauses(located.candidates, evidence, source), located.how)
     agreeing = [c for c in located.candidates if agrees(c)]
-    if agreeing:
+    copies = _changed_copies(located.candidates, agreeing, agrees)
+    if agreeing and not copies:
         return observed(FindingKind.CONFIRMED, agreeing[0], "the source still states the registry's value")
+    if copies:
+        # The statement is on the page twice and one copy now says another number: the registry's value still
+        # standing in the other copy is no confirmation; the copy that changed is what an editor must see.
+        located = Located(copies, located.how)
     values = distinct(_in_registry_unit(located.candidates, evidence, field), evidence)
     if len(values) > 1:
         return builder.add(
@@ -342,6 +359,28 @@ def _judge(
     )
 
 
+_NUMBERS = re.compile(r"(\d+(?:[.,]\d+)?)")
+
+
+def _one_number_apart(a: str, b: str) -> bool:
+    """Two quotes worded alike that differ in exactly one number ("... is 5 working days." / "... is 7 ...")."""
+    pa, pb = _NUMBERS.split(a.strip()), _NUMBERS.split(b.strip())
+    if len(pa) != len(pb) or pa[0::2] != pb[0::2]:
+        return False
+    return sum(x != y for x, y in zip(pa[1::2], pb[1::2], strict=True)) == 1
+
+
+def _changed_copies(
+    candidates: list[ObservedValue], agreeing: list[ObservedValue], agrees: Callable[[ObservedValue], bool]
+) -> list[ObservedValue]:
+    """Candidates that repeat an agreeing statement word for word under the same heading with another number."""
+    return [
+        c for c in candidates
+        if not agrees(c)
+        and any((c.context or "") == (a.context or "") and _one_number_apart(c.quote, a.quote) for a in agreeing)
+    ]
+
+
 def _in_registry_unit(
     candidates: list[ObservedValue], evidence: Evidence, field: ProfileField | None
 ) -> list[ObservedValue]:
@@ -388,16 +427,40 @@ def _unclaimed(
     """
     if not evidence.match:
         return candidates
-    others = [
-        e.match for e in source.evidences
-        if e.observe == evidence.observe and e.match and e.match.lower() != evidence.match.lower()
-        and (e.profile, e.field) != (evidence.profile, evidence.field)
-    ]
+    others = _other_hints(evidence, source)
     return [
         c for c in candidates
         if c.mentions(evidence.match) or not any(c.mentions(m) for m in others)
         or (anchor is not None and c.locator == anchor.locator)
     ]
+
+
+def _other_hints(evidence: Evidence, source: SourceSpec) -> list[str]:
+    """The hint words of this source's other evidences of the same kind of statement."""
+    if not evidence.match:
+        return []
+    return [
+        e.match for e in source.evidences
+        if e.observe == evidence.observe and e.match and e.match.lower() != evidence.match.lower()
+        and (e.profile, e.field) != (evidence.profile, evidence.field)
+    ]
+
+
+def _own_clauses(candidates: list[ObservedValue], evidence: Evidence, source: SourceSpec) -> list[ObservedValue]:
+    """Where one sentence gives two subjects a number each ("паспорта – 10 лет, удостоверения личности – 5 лет"),
+    the number in a clause that names another evidence's subject (and not this one's) is that field's, not a
+    competing statement of this one, when another clause of the sentence names this field's hint words."""
+    if not evidence.match or not any(c.clause for c in candidates):
+        return candidates
+    words = evidence.match.lower()
+    others = [m.lower() for m in _other_hints(evidence, source)]
+    own = [c for c in candidates if c.clause and words in c.clause.lower()]
+    theirs = {
+        id(c) for c in candidates
+        if c.clause and words not in c.clause.lower() and any(m in c.clause.lower() for m in others)
+        and any(k.quote == c.quote for k in own)
+    }
+    return [c for c in candidates if id(c) not in theirs]
 
 
 def _statement(earlier: Reading, evidence: Evidence, agrees: Callable[[ObservedValue], bool]) -> ObservedValue | None:

@@ -99,6 +99,7 @@ class ObservedValue(BaseModel):
     context: str | None = None
     qualifier: str | None = None
     in_brackets: bool = False  # read inside brackets of its quote (see scrapers.models.Observation)
+    clause: str | None = None  # the clause of a many-clause quote holding the number (scrapers.models.Observation)
 
     def mentions(self, text: str) -> bool:
         """True when the quote or its heading/row label contains text (case-insensitive)."""

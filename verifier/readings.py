@@ -125,5 +125,5 @@ def _observed(o: Observation) -> ObservedValue:
     value = o.value.model_dump() if hasattr(o.value, "model_dump") else o.value
     return ObservedValue(
         key=o.key, value=value, unit=o.unit, quote=o.quote, locator=o.locator, rule=o.rule, context=o.context,
-        qualifier=o.qualifier, in_brackets=o.in_brackets,
+        qualifier=o.qualifier, in_brackets=o.in_brackets, clause=o.clause,
     )

@@ -56,6 +56,11 @@ class Duration(Rule):
         example("17 рабочих дней", (17, "working days")),
         example("17 calendar days", (17, "calendar days")),
         example("Ресімдеу мерзімі – 15 жұмыс күні.", (15, "working days")),
+        example("Ресімдеу мерзімі – күнтізбелік 20 күн.", (20, "calendar days"), note="the unit's adjective first"),
+        example("Visa processing time: working days – 5.", (5, "working days"), note="the unit before the number"),
+        example("Срок оформления визы (рабочих дней): 5.", (5, "working days")),
+        example("up to 3 working days - 2 752 tenge", (3, "working days"),
+                note="a fee after a term: the unit is the term's, not a label of the fee"),
         example("– 60 (sixty) calendar days;", (60, "calendar days")),
         example("not more than fifteen (15) working days", (15, "working days"), note="the words first, digits repeat"),
         example("не более 180 календарных дней", (180, "calendar days")),
@@ -235,6 +240,27 @@ class Duration(Rule):
 
     ONE_MONTH_NEEDS = re.compile(r"month|месяц|месячн", re.IGNORECASE)  # a word ONE_MONTH cannot match without
 
+    # The unit before the number: "calendar days: 60", "working days – up to 7", "(рабочих дней): 5", and the
+    # Kazakh adjective before the number, "күнтізбелік 20 күн".
+    UNIT_FIRST = re.compile(
+        rf"(?:(?P<w>{WORKING})|(?P<c>{CALENDAR}))\)?\s*[:–—-]\s*"
+        rf"(?:up\s+to\s+|not\s+more\s+than\s+|no\s+more\s+than\s+|до\s+|не\s+более\s+)?(?P<n>\d{{1,3}})"
+        r"(?![\d.,]?\d)(?!\s*[(\w%$€₸])",
+        re.IGNORECASE,
+    )
+    KAZAKH_CALENDAR_BEFORE = re.compile(r"(?:күнтізбелік|k[uüú]nt[iıі]zbel[iıі]k)\s+$", re.IGNORECASE)
+
+    def _unit_first(self, passage: Passage) -> Iterator[RuleMatch]:
+        for m in self.UNIT_FIRST.finditer(passage.text):
+            if re.search(r"\d[\s)]*$", passage.text[max(0, m.start() - 6):m.start()]):
+                continue  # "3 working days - 2 752 tenge": the unit belongs to the number before it
+            segment = passage.segment_text(m.start())
+            if self.LAW_CLOCKWORK.search(segment) or self.PENALTY.search(segment):
+                continue
+            value = int(m.group("n"))
+            if value > 0:
+                yield RuleMatch(m.start(), m.end(), value, "working days" if m.group("w") else "calendar days")
+
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
         one_month = self.ONE_MONTH.finditer(passage.text) if self.ONE_MONTH_NEEDS.search(passage.text) else ()
         for m in one_month:
@@ -266,12 +292,15 @@ class Duration(Rule):
                 else "minutes" if m.group("min") else "hours" if m.group("h") else "months" if m.group("mo")
                 else "days"
             )
+            if unit == "days" and self.KAZAKH_CALENDAR_BEFORE.search(passage.text, max(0, m.start() - 16), m.start()):
+                unit = "calendar days"  # "күнтізбелік 20 күн": the Kazakh adjective stands before the number
             if value <= 0:
                 continue
             if m.group("m") and 0 < low < value:
                 yield RuleMatch(m.start(), m.end(), ValueRange(min=clean(low), max=clean(value)), unit)
                 continue
             yield RuleMatch(m.start(), m.end(), clean(value), unit)
+        yield from self._unit_first(passage)
 
 
 class Validity(Rule):
@@ -282,6 +311,9 @@ class Validity(Rule):
     )
     examples = (
         example("Срок действия паспорта и удостоверения личности - 10 лет.", (10, "years")),
+        example("Срок действия удостоверения личности – 5 лет, паспорта – 10 лет.", (5, "years"), (10, "years"),
+                note="two subjects in one sentence, a number each"),
+        example("Validity of the passport of a citizen: ten years.", (10, "years")),
         example("The passport is issued for a period of ten years.", (10, "years")),
         example("The passport is issued for a period of 10 (ten) years.", (10, "years"), note="digits, words repeat"),
         example("выдается ВНЖ сроком на 10 лет с правом продления.", (10, "years")),
@@ -318,7 +350,9 @@ class Validity(Rule):
             rf"(?:up\s+to\s+)?{NOT_EXCEEDING}(?P<n>{NUMBER})\s+{SPAN_EN}",
             # "multiple-entry visas expire after more than a month and up to 2 years": the longest validity
             rf"expires?\s+after\b[^.;|]{{0,40}}?\bup\s+to\s+(?P<n>{NUMBER})\s+{SPAN_EN}",
-            rf"validity\s+(?:period|term)\b[^.;|]{{0,60}}?(?:\bis|\bof|:|-|–|—)\s*(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{SPAN_EN}",
+            rf"validity\s+(?:period|term)\b[^.;|]{{0,60}}?(?:\bis|\bof|:|-|–|—)\s*(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{SPAN_EN}"
+            # "Validity of the passport of a citizen: ten years."
+            rf"|validity\s+of\b[^.;|:]{{0,80}}:\s*(?:up\s+to\s+)?(?P<n2>{NUMBER})\s+{SPAN_EN}",
             # "сроком на 6 месяцев" also suspends a licence or bans entry: only years here
             rf"(?:сроком|на\s+срок)\s+(?:на\s+|до\s+)?(?P<n>{NUMBER}){RUS_YEARS}",
             rf"срок\w*\s+действия\b[^.;|]{{0,80}}?(?:[-–—:]|составляет)\s*(?:до\s+)?(?P<n>{NUMBER}){SPAN_RU}",
@@ -341,6 +375,13 @@ class Validity(Rule):
             "-entry", "беріл", "мерзім", "қолданылу", "год|лет|year|жыл",
         )
     )
+    # "Срок действия паспорта – 10 лет, удостоверения личности – 5 лет": after a validity, further clauses of the
+    # same sentence that give another subject its own number of years.
+    CONTINUED = re.compile(
+        rf"\s*[,;]\s*(?:(?:а|и|and)\s+)?[^,.;|\d()]{{1,60}}?\s*[-–—:]\s*(?:до\s+|up\s+to\s+)?"
+        rf"(?P<n>{NUMBER})(?:{SPAN_RU}|\s+{SPAN_EN})",
+        re.IGNORECASE,
+    )
     needs_digit = False
     cue = re.compile(r"year|лет|год|жыл|month|месяц|ай")
 
@@ -352,10 +393,18 @@ class Validity(Rule):
             if not present[need.pattern]:
                 continue
             for m in pattern.finditer(passage.text):
-                value = to_number(m.group("n"))
-                months = bool(MONTH_WORD.search(passage.text, m.end("n"), m.end()))
-                if 0 < value <= (120 if months else 100):
-                    yield RuleMatch(m.start("n"), m.end(), clean(value), "months" if months else "years")
+                yield from self._read(passage.text, m, "n" if m.group("n") is not None else "n2")
+                end = m.end()
+                while (more := self.CONTINUED.match(passage.text, end)) is not None:
+                    yield from self._read(passage.text, more, "n")
+                    end = more.end()
+
+    @staticmethod
+    def _read(text: str, m: re.Match[str], group: str) -> Iterator[RuleMatch]:
+        value = to_number(m.group(group))
+        months = bool(MONTH_WORD.search(text, m.end(group), m.end()))
+        if 0 < value <= (120 if months else 100):
+            yield RuleMatch(m.start(group), m.end(), clean(value), "months" if months else "years")
 
 
 class Age(Rule):

@@ -36,21 +36,36 @@ class PhotoSize(Rule):
         example("35 mm x 45 mm in size with the head centred in the frame;", ("35x45", "mm")),
         example("photographs measuring 3.5 x 4.5 centimeters", ("35x45", "mm")),
         example("фото 3 на 4 см", ("30x40", "mm")),
+        example("One photograph (size, mm: 30 x 40).", ("30x40", "mm"), note="the unit before the sides"),
+        example("a photograph measuring 3.5 cm wide and 4.5 cm high", ("35x45", "mm")),
+        example("photo: width 35 mm, height 45 mm", ("35x45", "mm")),
         example("брошюра размером 88 x 125 мм", note="a booklet, not a photo: outside 15-80 mm"),
         example("450×600 пиксель", note="pixels are digital.pixels, not a print size"),
     )
     pattern = re.compile(
         rf"(?P<w>{SIDE})\s*(?P<u1>{MM}|{CM})?{TIMES}(?P<h>{SIDE})\s*(?P<u2>{MM}|{CM})", re.IGNORECASE
     )
+    # The unit before the sides ("size, cm: 3.5 x 4.5"), and the sides named ("3.5 cm wide and 4.5 cm high",
+    # "width 35 mm, height 45 mm").
+    others = (
+        re.compile(rf"(?P<u2>{MM}|{CM})\s*[:)]\s*(?P<w>{SIDE}){TIMES}(?P<h>{SIDE})(?!\s*(?:{MM}|{CM}))",
+                   re.IGNORECASE),
+        re.compile(rf"(?P<w>{SIDE})\s*(?P<u1>{MM}|{CM})\s+(?:wide|in\s+width)\s*(?:and|,|x|by)\s*"
+                   rf"(?P<h>{SIDE})\s*(?P<u2>{MM}|{CM})\s+(?:high|tall|in\s+height)", re.IGNORECASE),
+        re.compile(rf"width\s*(?:of\s+)?[:–-]?\s*(?P<w>{SIDE})\s*(?P<u1>{MM}|{CM})\s*(?:,|and|;)?\s*(?:and\s+)?"
+                   rf"height\s*(?:of\s+)?[:–-]?\s*(?P<h>{SIDE})\s*(?P<u2>{MM}|{CM})", re.IGNORECASE),
+    )
     cue = re.compile(r"mm|мм|cm|см|millim|centim|миллим|сантим")
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:
-        for m in self.pattern.finditer(passage.text):
-            unit = m.group("u2")
-            width = _to_mm(to_number(m.group("w").replace(" ", "")), m.group("u1") or unit)
-            height = _to_mm(to_number(m.group("h").replace(" ", "")), unit)
-            if all(PHOTO_SIDE_MM[0] <= side <= PHOTO_SIDE_MM[1] for side in (width, height)):
-                yield RuleMatch(m.start(), m.end(), f"{fmt(width)}x{fmt(height)}", "mm")
+        for pattern in (self.pattern, *self.others):
+            for m in pattern.finditer(passage.text):
+                unit = m.group("u2")
+                first = m.groupdict().get("u1")
+                width = _to_mm(to_number(m.group("w").replace(" ", "")), first or unit)
+                height = _to_mm(to_number(m.group("h").replace(" ", "")), unit)
+                if all(PHOTO_SIDE_MM[0] <= side <= PHOTO_SIDE_MM[1] for side in (width, height)):
+                    yield RuleMatch(m.start(), m.end(), f"{fmt(width)}x{fmt(height)}", "mm")
 
 
 class PhotoSizeBare(Rule):

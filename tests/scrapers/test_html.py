@@ -178,3 +178,17 @@ def test_a_paragraph_of_prose_with_a_semicolon_under_a_documents_heading_is_not_
         " copies of work records or certificates, with the identity card shown in person.</p></main></body></html>"
     ).encode()
     assert [o.value for o in extract_bytes(page, "html") if o.key == "documents"] == []
+
+
+def test_a_unit_named_in_a_table_header_is_carried_to_the_bare_numbers_of_its_column() -> None:
+    page = (
+        "<html><body><table><tr><th>Category</th><th>Term, working days</th><th>Fee, tenge</th></tr>"
+        "<tr><td>1st category</td><td>up to 1</td><td>4 983</td></tr></table>"
+        "<table><thead><tr><th>Action</th><th>Rate, MCI</th></tr></thead><tbody><tr><td>B8 visa</td>"
+        "<td>7 (single-entry visa) 30 (multiple-entry visa)</td></tr></tbody></table>"
+        "<table><tr><td>Consular fee</td><td>80</td></tr></table></body></html>"
+    )
+    found = [(o.key, o.value, o.unit) for o in extract_bytes(page.encode(), "html")]
+    assert found == [
+        ("duration", 1, "working days"), ("fee", 4983, "KZT"), ("fee", 7, "MCI"), ("fee", 30, "MCI"),
+    ]

@@ -37,6 +37,40 @@ CASES: dict[int, dict[str, str]] = {
         "fast-track paragraph removed": "`ambiguous` between three unrelated durations instead of `missing`",
         # A number written in words inside a document item.
         "photo item '2 photos' -> 'two photos'": "the same list flagged `changed`: a wrong value accept would write",
+        # Found before batch 4 and kept unfixed until it: the ID card's number is in its own clause.
+        "validity sentence split: passport 10 years": "the passport's 10 years confirmed the ID card's 10",
+    },
+    4: {
+        # Two subjects with a number each in one sentence: the field's number is the one in its subject's clause.
+        "only the ID card's changed 0,2 -> 0,3": "`ambiguous` between the passport's 8 and the ID card's 0,3",
+        "only the passport's changed 8 -> 10": "`ambiguous` between the passport's 10 and the ID card's 0,2",
+        "ID card first with 5 years": "'паспорта – 10 лет' was not read: the passport took the ID card's 5",
+        "passport 15 years, ID card 10 years": "the ID card took the passport's 15: a wrong value",
+        "ID card duty stated before the passport's": "a generic hint word ('state duty') does not pick a clause",
+        # A table whose header names the unit ("Fee, tenge", "Rate, MCI", "Term, working days").
+        "urgency list turned into a table whose header": "bare numbers in the cells: a false `missing`",
+        "urgency table with units in the header, 2nd": "the changed fee was `missing`",
+        "duty table: the unit moved into the header": "dollar amounts of another paragraph read as the visa duties",
+        "duty table with 'Rate, MCI' header": "the same, with the invitation duty changed",
+        "term sentence as a table with 'Term, working": "both terms `missing`",
+        # An evidence paragraph on the page twice, one copy changed: the unchanged copy confirmed the old value.
+        "fine paragraph duplicated, the second copy": "confirmed 7 MCI",
+        "fast-track paragraph duplicated": "confirmed 7 working days",
+        "term paragraph duplicated after the list": "confirmed 5 working days",
+        # The unit before the number.
+        "usual term written unit first: 'calendar days: 60'": "a false `missing`",
+        "usual term written unit first and 60 -> 45": "the change was `missing`",
+        "fast-track written unit first": "a false `missing`",
+        "term written unit first 'рабочих дней: 5'": "a false `missing`",
+        "term written unit first 'working days – 5'": "a false `missing`",
+        "күнтізбелік 20 күн": "read as plain days: a wrong value",
+        "size written unit first '(size, cm": "a false `missing`",
+        "size unit first and 3.5 x 4.5 cm": "the change was `missing`",
+        "'3.5 cm wide and 4.5 cm high'": "a false `missing`",
+        "size written 'cm wide and": "the change was `missing`",
+        # The same value in another unit or another wording.
+        "'up to 1 year' -> 'up to 12 months'": "12 months flagged as a change from 1 year",
+        "'Validity of the passport": "a validity after a colon was not read: a false `missing`",
     },
 }
 

@@ -65,3 +65,28 @@ def test_a_count_written_in_words_inside_an_item_is_the_same_count() -> None:
     assert same_list(stated, [fee, "two photos measuring 3.5 x 4.5 centimeters"])
     assert same_list(stated, [fee, "2 (two) photos measuring 3.5 x 4.5 centimeters"])
     assert not same_list(stated, [fee, "three photos measuring 3.5 x 4.5 centimeters"])
+
+
+def test_months_and_years_are_compared_in_one_unit() -> None:
+    from verifier.compare import in_unit
+
+    assert in_unit(12, "months", "years") == 1 and in_unit(6, "months", "years") == 0.5
+    assert in_unit(2, "years", "months") == 24 and in_unit(5, "working days", "years") == 5
+
+
+def test_a_copy_of_a_statement_is_one_number_apart_and_other_lines_are_not() -> None:
+    from verifier.compare import _one_number_apart
+
+    assert _one_number_apart("Visa processing time is 5 working days.", "Visa processing time is 7 working days.")
+    assert not _one_number_apart("Category 1: 4 983 tenge", "Category 2: 2 752 tenge")  # a label and an amount
+    assert not _one_number_apart("The term is 5 days.", "The term is 5 days.")
+
+
+def test_each_number_of_a_two_subject_sentence_carries_its_clause() -> None:
+    from scrapers.extract import extract_text
+
+    found = extract_text("Срок действия удостоверения личности – 5 лет, паспорта – 10 лет.")
+    assert [(o.value, o.clause) for o in found] == [
+        (5, "Срок действия удостоверения личности – 5 лет"), (10, "паспорта – 10 лет"),
+    ]
+    assert [o.clause for o in extract_text("The duty is 0,2 MCI.")] == [None]
