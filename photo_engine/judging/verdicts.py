@@ -48,7 +48,9 @@ ATTRIBUTE_FEATURES: dict[str, list[str]] = {
     "eyes_closed": ["eye_opening", "abs_pitch", "lens_skin"],
     "sunglasses": ["lens_skin", "lens_dark", "rim_edges", "glare"],
     "head_cut": ["crown_cut", "crown_tight", "chin_tight", "crown_margin", "chin_margin", "top_valid"],
-    "glasses": ["bridge_line_log", "bridge_bar_log", "bridge_span_log", "bridge_dark"],
+    # The bridge cues are edge and darkness readings, and a turned head puts the far eye socket's shadow and the
+    # nose's edge across the bridge: the yaw is context for them, as the pose is for the occlusion cues.
+    "glasses": ["bridge_line_log", "bridge_bar_log", "bridge_span_log", "bridge_dark", "abs_yaw"],
 }
 # A verdict that stands only where another one is negative, and whose model is fitted without that one's
 # positives: clear glasses are judged on portraits without sunglasses (a tinted lens has a frame too; the
