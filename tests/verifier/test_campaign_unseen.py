@@ -38,6 +38,15 @@ CASES: dict[int, dict[str, str]] = {
         # A number written in words inside a document item.
         "photo item '2 photos' -> 'two photos'": "the same list flagged `changed`: a wrong value accept would write",
     },
+    5: {
+        # A validity compared by its number only: 'ten months' confirmed 'ten years'.
+        "'ten years' -> 'ten months'": "a validity in another unit is a change",
+        # A document item that offers one alternative fewer ("into Kazakh or Russian" -> "into Kazakh") while
+        # another "or" stays in it was the same item.
+        "'into Kazakh or Russian' -> 'into Kazakh'": "an item offering fewer choices changed",
+        # A count after the size: the decimal point of "3.5" ended the search for "– 2 pcs.".
+        "'Photographs (size 3.5 x 4.5 cm) – 2 pcs.'": "a count in pieces after a size with decimals",
+    },
 }
 
 
