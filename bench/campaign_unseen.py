@@ -140,8 +140,9 @@ def photo_fields(*profiles: str) -> list[tuple[str, str]]:
 def alterations() -> list[Written]:
     from bench.campaign_unseen_batch3 import third_batch
     from bench.campaign_unseen_batch4 import fourth_batch
+    from bench.campaign_unseen_batch5 import fifth_batch
 
-    return first_batch() + second_batch() + third_batch() + fourth_batch()
+    return first_batch() + second_batch() + third_batch() + fourth_batch() + fifth_batch()
 
 
 def first_batch() -> list[Written]:  # noqa: PLR0915 - one long, flat list is easiest to read and extend
@@ -1490,7 +1491,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench campaign_unseen", description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
     parser.add_argument("--verbose", action="store_true", help="print each run")
-    parser.add_argument("--batch", type=int, choices=(1, 2, 3, 4), default=None, help="run one batch only")
+    parser.add_argument("--batch", type=int, choices=(1, 2, 3, 4, 5), default=None, help="run one batch only")
     args = parser.parse_args(argv)
     result = campaign(args.verbose, batch=args.batch)
     if args.json:

@@ -36,7 +36,8 @@ from verifier.models import (
     SourceSpec,
 )
 
-UNIT_SENSITIVE = {"fee", "duration"}
+# a validity of "ten months" is not one of "ten years"
+UNIT_SENSITIVE = {"fee", "duration", "validity"}
 
 
 def same_value(registry_value: Any, observed: Any) -> bool:
@@ -98,17 +99,18 @@ def _in_mm(match: re.Match[str]) -> str:
     return f"{a:g}x{b:g}mm"
 
 
-def _facts(item: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The numbers (digits or number words; a size in millimetres), the negation/inclusion words and the choice
-    words of a list item."""
+def _facts(item: str) -> tuple[tuple[str, ...], frozenset[str], int]:
+    """The numbers (digits or number words; a size in millimetres), the negation/inclusion words and how many
+    choices a list item offers (a translation "into Kazakh or Russian" offers one more than "into Kazakh" in an
+    item that still says "passport or other documents")."""
     low = item.lower()
     sizes = tuple(_in_mm(m) for m in _SIZE.finditer(low))
     tokens = _TOKEN.findall(_SIZE.sub(" ", low))
     stated = (t.replace(",", ".") if t[0].isdigit() else _NUMBER_WORDS[t] for t in tokens
               if t[0].isdigit() or t in _NUMBER_WORDS)
     numbers = sizes + tuple(dict.fromkeys(stated))  # "2 (two) photos" states one number
-    polarity = frozenset(t for t in tokens if t in _NEGATIONS or t in _INCLUSIONS or t in _CHOICES)
-    return numbers, polarity
+    polarity = frozenset(t for t in tokens if t in _NEGATIONS or t in _INCLUSIONS)
+    return numbers, polarity, sum(1 for t in tokens if t in _CHOICES)
 
 
 def same_list(expected: list[str], observed: list[str], cutoff: float = 0.75) -> bool:
@@ -130,11 +132,14 @@ def _has_counterpart(item: str, others: list[str], cutoff: float) -> bool:
 
 
 def same_unit(evidence: Evidence, registry_unit: str | None, observation: ObservedValue) -> bool:
-    """Fees and durations must also agree on the unit (MCI vs KZT, working vs calendar days); zero needs none."""
+    """Fees, durations and validities must also agree on the unit (MCI vs KZT, working vs calendar days, years vs
+    months); zero needs none."""
     if evidence.observe not in UNIT_SENSITIVE or not registry_unit or not observation.unit:
         return True
     if isinstance(observation.value, (int, float)) and observation.value == 0:
         return True
+    if _MONTHS_IN.get(registry_unit.strip().lower()) and _MONTHS_IN.get(observation.unit.strip().lower()):
+        return True  # months and years: the value was read in the registry's unit (in_unit) before this
     return registry_unit.strip().lower() == observation.unit.strip().lower()
 
 

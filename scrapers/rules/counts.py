@@ -33,6 +33,7 @@ class PhotoCount(Rule):
         example("one 35 × 45 mm photo and two 3.5 × 4.5 cm photographs", (1, "photos"), (2, "photos")),
         example("фото 3х4 – 2 шт.", (2, "photos")),
         example("Размер фотографии 3,5×4,5 сантиметра, 4 штуки", (4, "photos")),
+        example("Photographs (size 3.5 x 4.5 cm) – 2 pcs.", (2, "photos"), note="a decimal point is no sentence end"),
         example("Article 8. Photo requirements", note="a heading, not a count"),
     )
     patterns = (
@@ -42,7 +43,8 @@ class PhotoCount(Rule):
             re.IGNORECASE,
         ),
         re.compile(
-            rf"{PLURAL_OR_ANY}(?![\w])[^.;|]{{0,60}}?[-–—:(,]\s*(?P<n>\d{{1,2}})\s*(?:шт\w*\.?|pcs\.?|pieces|дана)",
+            rf"{PLURAL_OR_ANY}(?![\w])(?:[^.;|]|(?<=\d)[.](?=\d)){{0,60}}?[-–—:(,]\s*(?P<n>\d{{1,2}})\s*"
+            r"(?:шт\w*\.?|pcs\.?|pieces|дана)",
             re.IGNORECASE,
         ),
     )

@@ -72,6 +72,15 @@ CASES: dict[int, dict[str, str]] = {
         "'up to 1 year' -> 'up to 12 months'": "12 months flagged as a change from 1 year",
         "'Validity of the passport": "a validity after a colon was not read: a false `missing`",
     },
+    5: {
+        # A validity compared by its number only: 'ten months' confirmed 'ten years'.
+        "'ten years' -> 'ten months'": "a validity in another unit is a change",
+        # A document item that offers one alternative fewer ("into Kazakh or Russian" -> "into Kazakh") while
+        # another "or" stays in it was the same item.
+        "'into Kazakh or Russian' -> 'into Kazakh'": "an item offering fewer choices changed",
+        # A count after the size: the decimal point of "3.5" ended the search for "– 2 pcs.".
+        "'Photographs (size 3.5 x 4.5 cm) – 2 pcs.'": "a count in pieces after a size with decimals",
+    },
 }
 
 
