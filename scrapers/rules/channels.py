@@ -67,9 +67,15 @@ _STATE_BODY = _c(
     r"\b(?:in|at|from|to)\s+(?:a\s+|the\s+)?(?:state|government)\s+(?:body|agency)"
     r"|\b(?:to|through|via|at)\s+(?:the\s+)?service\s+provider|услугодател\w*|көрсетілетін\s+қызметті\s+берушіге"
     r"|\b(?:to|at|in)\s+the\s+(?:relevant\s+)?(?:licensing|authori[sz]ed|competent)\s+(?:authority|body)"
+    # "submits a request to the local subdivision of the authorized body"
+    r"|\bto\s+the\s+(?:local\s+|territorial\s+)?(?:subdivision|division|unit)s?\s+of\s+the\s+(?:authori[sz]ed"
+    r"|competent)\s+(?:authority|body)"
     r"|\bв\s+орган\s+по\s+месту\s+(?:своего\s+)?(?:жительства|нахождения)"
     r"|\b(?:submit\w*|appl(?:y|ied|ies)|address\w*)\s+(?:\w+\s+){0,4}?to\s+the\s+ministry\s+of\s+\w+\s+\w+"
     r"|\b(?:in|at|to)\s+(?:the\s+|a\s+)?(?:civil\s+)?registry\s+offices?|\bв\s+(?:орган\w*\s+)?ЗАГС\w*"
+    # "visit the civil act record registration at the set time": the registry office named by what it does
+    r"|\b(?:to|at|in|visit)\s+(?:the\s+)?civil\s+(?:status\s+)?acts?\s+(?:records?\s+)?registration"
+    r"(?:\s+(?:office|body|department)s?)?"
     r"|\b(?:service|get|obtain\w*)\s+(?:\w+\s+){0,2}in\s+the\s+ministry\s+of"
     r"|department\s+of\s+consular\s+services?|consular\s+services?\s+department|департамент\w*\s+консульской\s+службы"
     r"|консулдық\s+қызмет\s+департамент\w*"
@@ -79,7 +85,7 @@ _STATE_BODY = _c(
     r"|internal\s+affairs\s+bodies|migration\s+(?:service|police)(?:\s+(?:units?|office|department))?|police)"
     r"|\bв\s+(?:органы\s+внутренних\s+дел|подразделени\w+\s+миграционн\w+\s+(?:службы|полиции))"
     r"|ішкі\s+істер\s+органдарына|көші-қон\s+(?:қызметіне|полициясына)"
-    r"|в\s+государственн\w+\s+орган\w*|мемлекеттік\s+органғ?а"
+    r"|в\s+государственн\w+\s+орган\w*|мемлекеттік\s+орган(?:ғ?а|нан)"
     # "filed with the local executive bodies", "в местный исполнительный орган", "жергілікті атқарушы органға"
     r"|\b(?:with|to|at|in)\s+(?:the\s+)?(?:relevant\s+)?local\s+executive\s+bod(?:y|ies)"
     r"|\bв\s+местн\w+\s+исполнительн\w+\s+орган\w*|жергілікті\s+атқарушы\s+орган(?:ға|дарға)|\bМИО\b"
@@ -112,7 +118,7 @@ _STATE_BODY_RARE = (
 # The words every state-body phrase contains: one cheap search before the long pattern above.
 _STATE_BODY_WORDS = _c(
     r"body|agency|provider|услугодател|беруші|ministry|consular\s+service|консульской\s+службы|консулдық\s+қызмет"
-    r"|internal\s+affairs|migration|police|внутренних\s+дел|миграционн|ішкі\s+істер|көші-қон|registry|загс"
+    r"|internal\s+affairs|migration|police|внутренних\s+дел|миграционн|ішкі\s+істер|көші-қон|registry|загс|civil"
     r"|государственн|мемлекеттік\s+орган|орган\s+по\s+месту|licensing|authori[sz]ed|competent"
     r"|local\s+executive|исполнительн|атқарушы|МИО|кеңсе|office|жұмыспен|занятости|карьерн|employment|career"
 )
@@ -132,7 +138,7 @@ _HAND_IN = _c(r"\bsubmi|\bappl(?:y|ies)\s+(?:to|at|through|via)|\bhand\w*\s+in|\
               r"|обрат|обращ|тапсыр|жүгін|\bthrough\b|\bvia\b|через|посредством|арқылы")
 # The sentence (or its heading) speaks of applying through the place it names.
 _APPLY = _c(
-    r"appl(?:y|ie|ica|ying)|submi|contact|visit|address|get|obtain|receiv|fill|log\s+in|sign\s+in|order\s+(?:the\s+)?(?:service|online)|request|online"
+    r"appl(?:y|ie|ica|ying)|submi|contact|visit|address|get|obtain|receiv|fill|log\s+in|sign\s+in|авториз|order\s+(?:the\s+)?(?:service|online)|request|online"
     r"|through|via|\bat\b|register|legali[sz]|report|return|hand\s+in|carried\s+out|in\s+person"
     r"|обрат|обращ|пода|предостав|представ(?!ительств)|сообщ|сдат|получ|посещ|регистрац|оформ|легализ|через|посредством"
     r"|заполн|производится|выполняют|осуществля|электронн"
@@ -218,6 +224,14 @@ class ApplicationChannels(Rule):
                 note="the same in Russian"),
         example("The term for consideration starts when the papers are submitted at the embassy.",
                 ([MISSION], None), note="an explicit verb of handing in keeps the channel"),
+        example("Visit the civil act record registration on the day set.", ([STATE_BODY], None),
+                note="the registry office named by what it does"),
+        example("One submits a petition to the local subdivision of the authorized body within a week.",
+                ([STATE_BODY], None)),
+        example("1. Порталда авторизациядан өтіп, «Сұрату» батырмасын басыңыз.", ([EGOV], None),
+                note="'авторизациядан өтіп': logging in on the portal"),
+        example("Қызметті мемлекеттік органнан алу үшін:", ([STATE_BODY], None),
+                note="getting the service from the state body"),
     )
     cue = re.compile(
         r"portal|портал|vmp|egov|e-gov|licens|citizens|азаматтарға|public service|psc|csc|цон|хқко|corporation"
@@ -226,7 +240,7 @@ class ApplicationChannels(Rule):
         r"|government agency|service provider|услугодат|берушіге|internal affairs|внутренних дел|ішкі істер"
         r"|police|migration|көші-қон|registry|загс|ministry|post|mail|почт|пошта|орган|executive bod|мио|кеңсе"
         r"|office|орталығ|центр|employment|career|хқо|educational|образования|білім беру"
-        r"|system of permi|разрешений и уведомлений|рұқсаттар мен хабарлама",
+        r"|system of permi|разрешений и уведомлений|рұқсаттар мен хабарлама|civil|authori[sz]ed bod|competent bod",
     )
 
     def find(self, passage: Passage) -> Iterator[RuleMatch]:

@@ -272,11 +272,13 @@ class FeeUsd(Rule):
 
     name = "FeeUsd"
     key = "fee"
-    description = "`$ 80`, `$80`, `80 USD`, `80 US dollars`, `80 долларов США` -> USD."
+    description = "`$ 80`, `$80`, `80 USD`, `80 US dollars`, `80 долларов США`, `80 АҚШ доллары` -> USD."
     examples = (
         example("The consular fee is $ 80.", (80, "USD")),
         example("Fee: 80 US dollars", (80, "USD")),
         example("консульский сбор – 60 долларов США", (60, "USD")),
+        example("Куәлік үшін консулдық алым – 25 АҚШ доллары.", (25, "USD"),
+                note="Kazakh: 'АҚШ' (USA) before the word"),
         example("Call us at +1 202 555 0100", note="no currency"),
         example("Aid covers meals (no more than the equivalent of 60 US dollars a day).",
                 note="a daily rate of aid, not the price of a service"),
@@ -290,7 +292,7 @@ class FeeUsd(Rule):
     cue = re.compile(r"\$|usd|dollar|доллар")
     patterns = (
         re.compile(r"\$\s?(?P<n>\d+(?:[.,]\d{1,2})?)(?![\d])"),
-        re.compile(r"(?<![\d.,])(?P<n>\d+(?:[.,]\d{1,2})?)\s*(?:USD|US\s+dollars?|dollars?|долл\w*(?:\s+США)?)(?![\w])",
+        re.compile(r"(?<![\d.,])(?P<n>\d+(?:[.,]\d{1,2})?)\s*(?:USD|US\s+dollars?|dollars?|долл\w*(?:\s+США)?|АҚШ\s+долл\w*)(?![\w])",
                    re.IGNORECASE),
     )
 

@@ -125,6 +125,10 @@ class Duration(Rule):
         example("Министрлік осы қаулыдан туындайтын шараларды бір ай ішінде қабылдасын.", note="the same, in Kazakh"),
         example("The ministry answers such a request within one month.", (1, "months"),
                 note="a body's term toward the applicant is still read"),
+        example("Those leaving on a long business trip (more than two months) get the new card within ten days.",
+                (10, "days"), note="the length of a trip says who qualifies; the term of the service is read"),
+        example("Уезжающим в командировку более чем на три месяца карту выдают в течение пяти дней.", (5, "days"),
+                note="the same, in Russian"),
         example("Settlers get a subsidy covering their rent for 12 months.",
                 note="how long a subsidy runs, not a term of the service"),
         example("The subsidy is granted within 10 working days of the application.", (10, "working days"),
@@ -238,6 +242,14 @@ class Duration(Rule):
                 end = m.end() if i == len(numbers) - 1 else base + n.end()
                 yield RuleMatch(base + n.start(), end, values[i], unit)
 
+    # "leaving on a long business trip (more than three months)", "в командировку более чем на три месяца": the
+    # length of a trip that says who qualifies, not a term of the service.
+    TRIP_LENGTH = re.compile(
+        r"(?:\btrip|\bposting|командировк\w*)[^.;|]{0,15}?"
+        r"(?:(?:more|longer)\s+than|over|exceeding|более|свыше|больше)(?:\s+чем)?(?:\s+на)?\s*$",
+        re.IGNORECASE,
+    )
+
     ONE_MONTH_NEEDS = re.compile(r"month|месяц|месячн", re.IGNORECASE)  # a word ONE_MONTH cannot match without
 
     # The unit before the number: "calendar days: 60", "working days – up to 7", "(рабочих дней): 5", and the
@@ -278,6 +290,8 @@ class Duration(Rule):
                 continue  # the last of "30/60/90 days" (read above) or of a fraction "1/2 day"
             if self.AN_AGE.search(passage.text, max(0, m.start() - 40), m.start()):
                 continue  # an age in months, not a term
+            if self.TRIP_LENGTH.search(passage.text, max(0, m.start() - 50), m.start()):
+                continue  # how long a trip lasts, not a term of the service
             if self.IN_A_DATED_PERIOD.match(passage.text, m.end()):
                 continue  # time served in a dated period, not a term of the service
             if self.PER_YEAR.match(passage.text, m.end()):
@@ -332,6 +346,8 @@ class Validity(Rule):
         example("An extension of the status may be granted once, for a period of up to six months.", (6, "months"),
                 note="'granted for' says how long the status holds"),
         example("The permit is granted for one year.", (1, "years")),
+        example("The rules simplify issuing work permits to household workers for a term of up to 9 months.",
+                (9, "months"), note="'issuing ... for a term': the gerund says it as 'issued' does"),
         example("Водительские права лишаются сроком на 6 месяцев.", note="a suspension term, not a validity"),
         example("Многократная виза:\n1 год - 150 евро", (1, "years"),
                 note="a fee table's price tier by the visa's validity"),
@@ -346,7 +362,7 @@ class Validity(Rule):
         re.compile(p, re.IGNORECASE)
         for p in (
             rf"valid(?:ity)?\s+(?:for|of)\s+(?:a\s+(?:period|term)\s+of\s+)?(?:up\s+to\s+)?(?P<n>{NUMBER})\s+{SPAN_EN}",
-            rf"(?:issued|granted)\b[^.;|]{{0,80}}?\bfor\s+(?:a\s+(?:period|term)\s+(?:of\s+)?)?(?:validity\s+)?(?:for\s+)?"
+            rf"(?:issued|granted|issuing|granting)\b[^.;|]{{0,80}}?\bfor\s+(?:a\s+(?:period|term)\s+(?:of\s+)?)?(?:validity\s+)?(?:for\s+)?"
             rf"(?:up\s+to\s+)?{NOT_EXCEEDING}(?P<n>{NUMBER})\s+{SPAN_EN}",
             # "multiple-entry visas expire after more than a month and up to 2 years": the longest validity
             rf"expires?\s+after\b[^.;|]{{0,40}}?\bup\s+to\s+(?P<n>{NUMBER})\s+{SPAN_EN}",
@@ -371,7 +387,7 @@ class Validity(Rule):
     needs = tuple(
         re.compile(w, re.IGNORECASE)
         for w in (
-            "valid", "issued|granted", "expire", "validity", "срок", "срок", "действител", "выда", "right|issued",
+            "valid", "issu|grant", "expire", "validity", "срок", "срок", "действител", "выда", "right|issued",
             "-entry", "беріл", "мерзім", "қолданылу", "год|лет|year|жыл",
         )
     )
